@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Collab.Data;
+using Collab.Models;
+using Collab.Persistence;
+using Spectre.Console;
+
+namespace Collab.Cli.Commands;
+
+/// <summary><c>collab train</c>: the lesson's recipe on a ratings file or a dataset, printing fastai's epoch table.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var source = new Argument<string>("source")
+        {
+            Description = "A ratings file (CSV, TSV, '::') or a dataset name (see 'collab datasets').",
+            DefaultValueFactory = _ => "ml-sample",
+        };
+        var o = new TrainOptionSet();
+        var command = new Command("train", "Train the dot-product model with biases (fastai's collab_learner) and print the epoch table.") { source };
+        o.AddTo(command);
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(source)!, o.Read(parse), cancellation));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string source, TrainRequest request, CancellationToken cancellation)
+    {
+        var console = AnsiConsole.Console;
+        var path = await RatingsSource.ResolveAsync(source, request.DataDir, console, request.Json, cancellation);
+        RatingsTable table;
+        DataSplit? split = null;
+        if (request.ValidFile is not null)
+            (table, split) = RatingsReader.ReadTrainValid(path, request.ValidFile, request.FileOptions);
+        else
+            table = RatingsReader.Read(path, request.FileOptions);
+
+        var display = new TrainingDisplay(console);
+        bool live = !request.Json && console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
+        if (!request.Json)
+            console.WriteLine($"{table.Count:N0} ratings, {table.UserIds.Count:N0} users, {table.ItemIds.Count:N0} items from {path}");
+        TrainedModel trained = null!;
+        void Train() => trained = CollabTrainer.Train(table, request.Training, split, request.Json ? [] : [display], cancellation);
+        if (live)
+        {
+            await console.Live(display.Renderable).StartAsync(context =>
+            {
+                display.Live = context;
+                Train();
+                return Task.CompletedTask;
+            });
+        }
+        else
+        {
+            await Task.Run(Train, CancellationToken.None);
+        }
+        if (request.Out is not null)
+            trained.Save(request.Out);
+        Report(console, trained.Summary, request);
+        return ExitCodes.Ok;
+    }
+
+    private static void Report(IAnsiConsole console, TrainingSummary summary, TrainRequest request)
+    {
+        if (request.Json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                summary.Source,
+                summary.Rows,
+                summary.TrainRows,
+                summary.ValidRows,
+                summary.ValidRowsWithUnknownUser,
+                summary.ValidRowsWithUnknownItem,
+                options = summary.Options,
+                epochs = summary.Epochs,
+                validRmse = summary.ValidRmse,
+                summary.FitSeconds,
+                summary.Stopped,
+                model = request.Out,
+            }, ModelFile.Json));
+            return;
+        }
+        if (summary.Stopped)
+            console.WriteLine($"Stopped early after {summary.Epochs.Count} complete epoch(s).");
+        var rmse = double.IsNaN(summary.ValidRmse) ? "n/a (no validation rows)" : summary.ValidRmse.ToString("F4", CultureInfo.InvariantCulture);
+        console.WriteLine($"valid RMSE {rmse}; fit {summary.FitSeconds:F2} s; {summary.TrainRows:N0} training rows, {summary.ValidRows:N0} validation rows.");
+        if (summary.ValidRowsWithUnknownUser + summary.ValidRowsWithUnknownItem > 0)
+        {
+            console.WriteLine($"Note: {summary.ValidRowsWithUnknownUser} validation rows have a user and {summary.ValidRowsWithUnknownItem} an item " +
+                "that training never saw; they are predicted from the #na# rows, as fastai does.");
+        }
+        if (request.Out is not null)
+            console.WriteLine($"Model saved to {request.Out}");
+    }
+}

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Collab.Data;
+using Collab.Models;
+
+namespace Collab.Cli.Commands;
+
+/// <summary>The options of <c>collab train</c>, with fastai's (or the lesson's) defaults shown in --help.</summary>
+internal sealed class TrainOptionSet
+{
+    private readonly Option<double> _validPct = new("--valid-pct") { Description = "Share of rows held out at random for validation (fastai: 0.2).", DefaultValueFactory = _ => CollabDefaults.ValidPct };
+    private readonly Option<string?> _validFile = new("--valid-file") { Description = "A second ratings file to validate on instead of a random split (e.g. MovieLens u1.test)." };
+    private readonly Option<ulong> _seed = new("--seed") { Description = "Seed for split, initial weights and shuffling.", DefaultValueFactory = _ => CollabDefaults.Seed };
+    private readonly Option<int> _factors = new("--factors") { Description = "Latent factors per user and item (fastai: 50).", DefaultValueFactory = _ => CollabDefaults.Factors };
+    private readonly Option<string> _yRange = new("--y-range") { Description = "Output range low,high for the sigmoid, or 'none' (the lesson: 0,5.5; fastai's default: none).", DefaultValueFactory = _ => CollabDefaults.YRange?.ToString() ?? "none" };
+    private readonly Option<int> _epochs = new("--epochs") { Description = "Epochs of one-cycle training (the lesson: 3).", DefaultValueFactory = _ => CollabDefaults.Epochs };
+    private readonly Option<double> _lr = new("--lr") { Description = "Peak learning rate of the one cycle (the lesson: 5e-3; fastai's default: 1e-3).", DefaultValueFactory = _ => CollabDefaults.LearningRate };
+    private readonly Option<double> _wd = new("--wd") { Description = "Decoupled weight decay (fastai: 0.01; the lesson's ML-100k runs: 0.1).", DefaultValueFactory = _ => CollabDefaults.WeightDecay };
+    private readonly Option<int> _bs = new("--bs") { Description = "Batch size (fastai: 64).", DefaultValueFactory = _ => CollabDefaults.BatchSize };
+    private readonly Option<double> _eps = new("--eps") { Description = "Adam's epsilon (fastai v2: 1e-5; v1: 1e-8).", DefaultValueFactory = _ => CollabDefaults.Epsilon };
+    private readonly Option<string> _mode = new("--mode") { Description = "Training mode: 'exact' reproduces fastai (dense Adam over whole tables).", DefaultValueFactory = _ => "exact" };
+    private readonly Option<string?> _out = new("--out", "-o") { Description = "Save the trained model to this file." };
+    private readonly Option<bool> _json = CommonOptions.Json();
+    private readonly Option<string?> _dataDir = CommonOptions.DataDir();
+    private readonly Option<string?> _delimiter = new("--delimiter") { Description = "Field delimiter: ',', 'tab', ';', '|' or '::' (default: detected)." };
+    private readonly Option<bool?> _header = new("--header") { Description = "Whether the first line is a header (default: detected)." };
+    private readonly Option<string?> _userCol = new("--user-col") { Description = "User column: header name or 1-based position (default: 1)." };
+    private readonly Option<string?> _itemCol = new("--item-col") { Description = "Item column: header name or 1-based position (default: 2)." };
+    private readonly Option<string?> _ratingCol = new("--rating-col") { Description = "Rating column: header name or 1-based position (default: 3)." };
+    private readonly Option<string?> _timestampCol = new("--timestamp-col") { Description = "Timestamp column: header name or 1-based position (default: 4 when present)." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _out, _json, _dataDir, _delimiter, _header, _userCol, _itemCol, _ratingCol, _timestampCol })
+            command.Options.Add(option);
+    }
+
+    public TrainRequest Read(ParseResult parse)
+    {
+        var mode = parse.GetValue(_mode);
+        if (!string.Equals(mode, "exact", StringComparison.OrdinalIgnoreCase))
+            throw new UserErrorException($"--mode '{mode}' is not available; use 'exact'.");
+        var yRangeText = parse.GetValue(_yRange)!;
+        var training = new TrainingOptions
+        {
+            ValidPct = parse.GetValue(_validPct),
+            Seed = parse.GetValue(_seed),
+            Factors = parse.GetValue(_factors),
+            YRange = yRangeText.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ParseRange(yRangeText),
+            Epochs = parse.GetValue(_epochs),
+            LearningRate = parse.GetValue(_lr),
+            WeightDecay = parse.GetValue(_wd),
+            BatchSize = parse.GetValue(_bs),
+            Epsilon = parse.GetValue(_eps),
+        };
+        training.Validate();
+        var file = new RatingsFileOptions
+        {
+            Delimiter = parse.GetValue(_delimiter),
+            HasHeader = parse.GetValue(_header),
+            UserColumn = parse.GetValue(_userCol),
+            ItemColumn = parse.GetValue(_itemCol),
+            RatingColumn = parse.GetValue(_ratingCol),
+            TimestampColumn = parse.GetValue(_timestampCol),
+        };
+        return new TrainRequest(training, file, parse.GetValue(_validFile), parse.GetValue(_out), parse.GetValue(_dataDir), parse.GetValue(_json));
+    }
+
+    private static OutputRange ParseRange(string text)
+    {
+        try
+        {
+            return OutputRange.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UserErrorException($"--y-range: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Collab.Data;
+
+namespace Collab.Cli.Commands;
+
+/// <summary>Everything <c>collab train</c> was asked to do, parsed and checked.</summary>
+internal sealed record TrainRequest(
+    TrainingOptions Training,
+    RatingsFileOptions FileOptions,
+    string? ValidFile,
+    string? Out,
+    string? DataDir,
+    bool Json);

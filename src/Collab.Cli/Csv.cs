@@ -1,0 +1,8 @@
+namespace Collab.Cli;
+
+/// <summary>Quoting for CSV fields the CLI writes.</summary>
+internal static class Csv
+{
+    public static string Escape(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,18 @@
+using System.CommandLine;
+using Collab.Cli;
+using Collab.Cli.Commands;
+
+var root = new RootCommand("Collab: collaborative filtering from the command line. Train the fastai lesson's model, predict, recommend.")
+{
+    TrainCommand.Create(),
+    PredictCommand.Create(),
+    DatasetsCommand.Create(),
+};
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e)
+{
+    return ErrorReporter.Report(e, Console.Error);
+}

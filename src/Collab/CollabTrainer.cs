@@ -1,0 +1,56 @@
+using Collab.Data;
+using Collab.Models;
+using Collab.Numerics;
+using Collab.Persistence;
+using Collab.Training;
+
+namespace Collab;
+
+/// <summary>
+/// The short path: split, build the lesson's model, fit one cycle and bundle the result. Each step is also
+/// public on its own (<see cref="CollabData"/>, <see cref="DotBiasModel"/>, <see cref="Learner"/>).
+/// </summary>
+public static class CollabTrainer
+{
+    /// <summary>Trains on a table with a random split (or the given one) and returns the trained model.</summary>
+    public static TrainedModel Train(
+        RatingsTable table,
+        TrainingOptions options,
+        DataSplit? split = null,
+        IEnumerable<LearnerCallback>? callbacks = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        split ??= DataSplit.Random(table.Count, options.ValidPct, options.Seed);
+        var data = CollabData.FromTable(table, split, options.VocabularyScope);
+        var model = DotBiasModel.Create(data.Users.Count, data.Items.Count,
+            new DotBiasOptions { Factors = options.Factors, YRange = options.YRange },
+            SeededRandom.ForStream(options.Seed, SeedStream.Init));
+        var learner = new Learner(data, model, new LearnerOptions
+        {
+            BatchSize = options.BatchSize,
+            Seed = options.Seed,
+            WeightDecay = options.WeightDecay,
+            Adam = new AdamOptions { Beta2 = options.Beta2, Epsilon = options.Epsilon },
+        });
+        foreach (var callback in callbacks ?? [])
+            learner.AddCallback(callback);
+        var fit = learner.FitOneCycle(options.Epochs, options.LearningRate, options.WeightDecay, cancellation);
+        var summary = new TrainingSummary
+        {
+            Source = table.Source,
+            Rows = table.Count,
+            TrainRows = data.Train.Count,
+            ValidRows = data.Valid.Count,
+            ValidRowsWithUnknownUser = data.ValidRowsWithUnknownUser,
+            ValidRowsWithUnknownItem = data.ValidRowsWithUnknownItem,
+            Options = options,
+            Epochs = [.. fit.Epochs.Select(e => new EpochSummary(e.Epoch, e.TrainLoss, e.ValidLoss, e.Elapsed.TotalSeconds))],
+            Stopped = fit.Stopped,
+            FitSeconds = fit.Elapsed.TotalSeconds,
+        };
+        return TrainedModel.FromLearner(learner, model, summary);
+    }
+}

@@ -1,0 +1,76 @@
+namespace Collab.Data;
+
+/// <summary>
+/// A ratings table split into training and validation rows and encoded with the model's vocabularies:
+/// fastai's <c>CollabDataLoaders</c> without the loaders.
+/// </summary>
+public sealed class CollabData
+{
+    private CollabData(RatingsTable table, DataSplit split, Vocabulary users, Vocabulary items, EncodedRatings train, EncodedRatings valid)
+    {
+        Table = table;
+        Split = split;
+        Users = users;
+        Items = items;
+        Train = train;
+        Valid = valid;
+    }
+
+    /// <summary>The table the rows came from.</summary>
+    public RatingsTable Table { get; }
+
+    /// <summary>Which table rows train and which validate.</summary>
+    public DataSplit Split { get; }
+
+    /// <summary>The users the model has rows for.</summary>
+    public Vocabulary Users { get; }
+
+    /// <summary>The items the model has rows for.</summary>
+    public Vocabulary Items { get; }
+
+    /// <summary>The training rows, encoded.</summary>
+    public EncodedRatings Train { get; }
+
+    /// <summary>The validation rows, encoded (unknown ids are 0).</summary>
+    public EncodedRatings Valid { get; }
+
+    /// <summary>Validation rows whose user has no trained row (encoded to 0 or only in validation).</summary>
+    public int ValidRowsWithUnknownUser { get; private init; }
+
+    /// <summary>Validation rows whose item has no trained row (encoded to 0 or only in validation).</summary>
+    public int ValidRowsWithUnknownItem { get; private init; }
+
+    /// <summary>Splits at random (fastai's splitter) and encodes.</summary>
+    public static CollabData FromTable(RatingsTable table, double validPct, ulong seed, VocabularyScope scope = VocabularyScope.Training)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return FromTable(table, DataSplit.Random(table.Count, validPct, seed), scope);
+    }
+
+    /// <summary>Encodes a table with a given split.</summary>
+    public static CollabData FromTable(RatingsTable table, DataSplit split, VocabularyScope scope = VocabularyScope.Training)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(split);
+        if (split.Train.Length == 0)
+            throw new ArgumentException("The split leaves no training rows.", nameof(split));
+        var vocabRows = scope == VocabularyScope.AllRows ? [.. split.Train, .. split.Valid] : split.Train;
+        var users = Vocabulary.FromIds(vocabRows.Select(r => table.UserIds[table.Users[r]]));
+        var items = Vocabulary.FromIds(vocabRows.Select(r => table.ItemIds[table.Items[r]]));
+        var userMap = users.MapFrom(table.UserIds);
+        var itemMap = items.MapFrom(table.ItemIds);
+        var train = EncodedRatings.Select(table, split.Train, userMap, itemMap);
+        var valid = EncodedRatings.Select(table, split.Valid, userMap, itemMap);
+        var trainedUsers = new bool[users.Count];
+        var trainedItems = new bool[items.Count];
+        foreach (var u in train.UsersArray)
+            trainedUsers[u] = true;
+        foreach (var i in train.ItemsArray)
+            trainedItems[i] = true;
+        return new CollabData(table, split, users, items, train, valid)
+        {
+            ValidRowsWithUnknownUser = valid.UsersArray.Count(u => !trainedUsers[u]),
+            ValidRowsWithUnknownItem = valid.ItemsArray.Count(i => !trainedItems[i]),
+        };
+    }
+}

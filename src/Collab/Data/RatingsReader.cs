@@ -1,0 +1,124 @@
+using System.Globalization;
+using nietras.SeparatedValues;
+
+namespace Collab.Data;
+
+/// <summary>
+/// Reads ratings files with Sep into a columnar <see cref="RatingsTable"/>. Every problem is reported as
+/// one <see cref="RatingsFormatException"/> naming the file, line and field; nothing is half-read.
+/// </summary>
+public static class RatingsReader
+{
+    /// <summary>Reads one ratings file.</summary>
+    public static RatingsTable Read(string path, RatingsFileOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var layout = RatingsFileLayout.Detect(path, options);
+        var builder = new RatingsTableBuilder(path, layout.TimestampField is not null, EstimateRows(path));
+        Append(path, layout, builder);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Reads a training file and a validation file (for example MovieLens u1.base and u1.test) into one
+    /// table, training rows first, and returns the split that says which rows are which.
+    /// </summary>
+    public static (RatingsTable Table, DataSplit Split) ReadTrainValid(string trainPath, string validPath, RatingsFileOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var trainLayout = RatingsFileLayout.Detect(trainPath, options);
+        var validLayout = RatingsFileLayout.Detect(validPath, options);
+        bool timestamps = trainLayout.TimestampField is not null && validLayout.TimestampField is not null;
+        var builder = new RatingsTableBuilder($"{trainPath} + {validPath}", timestamps, EstimateRows(trainPath) + EstimateRows(validPath));
+        Append(trainPath, timestamps ? trainLayout : trainLayout with { TimestampField = null }, builder);
+        int trainCount = builder.Count;
+        Append(validPath, timestamps ? validLayout : validLayout with { TimestampField = null }, builder);
+        var table = builder.Build();
+        var split = new DataSplit(
+            Enumerable.Range(0, trainCount).ToArray(),
+            Enumerable.Range(trainCount, table.Count - trainCount).ToArray());
+        return (table, split);
+    }
+
+    private static int EstimateRows(string path) => (int)Math.Min(new FileInfo(path).Length / 16 + 16, 1 << 26);
+
+    private static void Append(string path, RatingsFileLayout layout, RatingsTableBuilder builder)
+    {
+        int before = builder.Count;
+        var sepOptions = new SepReaderOptions(new Sep(layout.SepChar))
+        {
+            HasHeader = false,
+            DisableColCountCheck = true,
+            Unescape = true,
+            CultureInfo = CultureInfo.InvariantCulture,
+        };
+        try
+        {
+            using var reader = sepOptions.FromFile(path);
+            bool skipHeader = layout.HasHeader;
+            foreach (var row in reader)
+            {
+                if (skipHeader)
+                {
+                    skipHeader = false;
+                    continue;
+                }
+                if (row.Span.IsWhiteSpace())
+                    continue;
+                AppendRow(path, layout, row, builder);
+            }
+        }
+        catch (NotSupportedException e) when (e.Message.Contains("maximum supported length", StringComparison.Ordinal))
+        {
+            throw new RatingsFormatException(path, builder.Count - before + (layout.HasHeader ? 2 : 1), null,
+                "a line is longer than 16 MB (or a quote \" is never closed). A ratings file has one short line per rating; check that this is the right file.");
+        }
+        if (builder.Count == before)
+        {
+            throw new RatingsFormatException(path, null, null, layout.HasHeader
+                ? "the file has a header but no ratings. Add rows below the header."
+                : "the file has no ratings. Give one rating per line (user, item, rating).");
+        }
+    }
+
+    private static void AppendRow(string path, RatingsFileLayout layout, SepReader.Row row, RatingsTableBuilder builder)
+    {
+        int line = row.LineNumberFrom;
+        int fields = layout.FieldCount(row.ColCount);
+        if (fields < layout.RequiredFields)
+        {
+            throw new RatingsFormatException(path, line, null,
+                $"expected at least {layout.RequiredFields} fields separated by '{layout.DelimiterName}', found {fields}. Fix the line or pass --delimiter.");
+        }
+        var user = row[layout.Physical(layout.UserField)].Span.Trim();
+        var item = row[layout.Physical(layout.ItemField)].Span.Trim();
+        if (user.IsEmpty)
+            throw new RatingsFormatException(path, line, layout.FieldName(layout.UserField), "the user id is empty. Every rating needs a user.");
+        if (item.IsEmpty)
+            throw new RatingsFormatException(path, line, layout.FieldName(layout.ItemField), "the item id is empty. Every rating needs an item.");
+        var ratingText = row[layout.Physical(layout.RatingField)].Span.Trim();
+        if (!float.TryParse(ratingText, NumberStyles.Float, CultureInfo.InvariantCulture, out float rating))
+        {
+            throw new RatingsFormatException(path, line, layout.FieldName(layout.RatingField),
+                $"the rating '{Shorten(ratingText)}' is not a number. Fix the value, or choose the rating column with --rating-col.");
+        }
+        if (!float.IsFinite(rating))
+        {
+            throw new RatingsFormatException(path, line, layout.FieldName(layout.RatingField),
+                $"the rating '{Shorten(ratingText)}' is not a finite number. Ratings must be ordinary numbers.");
+        }
+        long timestamp = 0;
+        if (layout.TimestampField is int tsField && tsField < fields)
+        {
+            var tsText = row[layout.Physical(tsField)].Span.Trim();
+            if (!tsText.IsEmpty && !long.TryParse(tsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out timestamp))
+            {
+                throw new RatingsFormatException(path, line, layout.FieldName(tsField),
+                    $"the timestamp '{Shorten(tsText)}' is not a whole number. Fix it, or choose another column with --timestamp-col.");
+            }
+        }
+        builder.Add(user, item, rating, timestamp);
+    }
+
+    private static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "...");
+}

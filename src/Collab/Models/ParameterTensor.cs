@@ -1,0 +1,42 @@
+namespace Collab.Models;
+
+/// <summary>
+/// One trainable table stored flat and row-major (rows x columns): its values and the gradient the last
+/// batch accumulated into it. Row r is <c>Values.AsSpan(r * Columns, Columns)</c>.
+/// </summary>
+public sealed class ParameterTensor
+{
+    /// <summary>Creates a zero-filled tensor.</summary>
+    public ParameterTensor(string name, int rows, int columns, bool decayWeights = true)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
+        Name = name;
+        Rows = rows;
+        Columns = columns;
+        DecayWeights = decayWeights;
+        Values = new float[rows * columns];
+        Gradients = new float[rows * columns];
+    }
+
+    /// <summary>The name (used in model files and error messages).</summary>
+    public string Name { get; }
+
+    /// <summary>Number of rows.</summary>
+    public int Rows { get; }
+
+    /// <summary>Number of columns.</summary>
+    public int Columns { get; }
+
+    /// <summary>Whether weight decay applies to this tensor (fastai decays all four dot-model tables).</summary>
+    public bool DecayWeights { get; }
+
+    /// <summary>The parameter values.</summary>
+    public float[] Values { get; }
+
+    /// <summary>The gradient accumulated by the current batch; the optimizer clears it.</summary>
+    public float[] Gradients { get; }
+
+    /// <summary>One row of values.</summary>
+    public Span<float> Row(int row) => Values.AsSpan(row * Columns, Columns);
+}

@@ -1,0 +1,14 @@
+namespace Collab.Numerics;
+
+/// <summary>The independent random streams one seed drives.</summary>
+public enum SeedStream : ulong
+{
+    /// <summary>The train/validation split.</summary>
+    Split = 1,
+
+    /// <summary>Initial weights.</summary>
+    Init = 2,
+
+    /// <summary>The order of training rows in each epoch.</summary>
+    Shuffle = 3,
+}

@@ -1,0 +1,38 @@
+namespace Collab.Persistence;
+
+/// <summary>What went into a trained model and how training went; saved in the model file's header.</summary>
+public sealed record TrainingSummary
+{
+    /// <summary>The ratings source (file or dataset).</summary>
+    public string Source { get; init; } = "";
+
+    /// <summary>Rows in the table.</summary>
+    public int Rows { get; init; }
+
+    /// <summary>Training rows.</summary>
+    public int TrainRows { get; init; }
+
+    /// <summary>Validation rows.</summary>
+    public int ValidRows { get; init; }
+
+    /// <summary>Validation rows whose user had no training rating.</summary>
+    public int ValidRowsWithUnknownUser { get; init; }
+
+    /// <summary>Validation rows whose item had no training rating.</summary>
+    public int ValidRowsWithUnknownItem { get; init; }
+
+    /// <summary>The settings used.</summary>
+    public TrainingOptions Options { get; init; } = new();
+
+    /// <summary>The epoch table.</summary>
+    public IReadOnlyList<EpochSummary> Epochs { get; init; } = [];
+
+    /// <summary>Whether training was stopped before the last epoch ended.</summary>
+    public bool Stopped { get; init; }
+
+    /// <summary>Wall time of the fit in seconds.</summary>
+    public double FitSeconds { get; init; }
+
+    /// <summary>Final validation RMSE (NaN without validation rows).</summary>
+    public double ValidRmse => Epochs.Count == 0 ? double.NaN : Math.Sqrt(Epochs[^1].ValidLoss);
+}

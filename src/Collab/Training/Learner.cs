@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using Collab.Data;
+using Collab.Models;
+using Collab.Numerics;
+
+namespace Collab.Training;
+
+/// <summary>
+/// The training loop (fastai's <c>Learner</c>): for each epoch, shuffled batches of training rows through
+/// forward, backward and the optimizer, then an exact validation pass. Everything else (schedule, recording,
+/// progress, early stopping) plugs in as a <see cref="LearnerCallback"/>.
+/// </summary>
+public sealed class Learner
+{
+    private readonly SeededRandom _shuffle;
+    private readonly List<LearnerCallback> _callbacks = [];
+
+    /// <summary>Creates a learner; the optimizer state lives as long as the learner, across fits.</summary>
+    public Learner(CollabData data, ICollabModel model, LearnerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(model);
+        Data = data;
+        Model = model;
+        Options = options ?? new LearnerOptions();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.BatchSize);
+        Optimizer = new AdamOptimizer(model.Parameters, Options.Adam);
+        _shuffle = SeededRandom.ForStream(Options.Seed, SeedStream.Shuffle);
+        Recorder = new Recorder();
+        _callbacks.Add(Recorder);
+    }
+
+    /// <summary>The encoded data.</summary>
+    public CollabData Data { get; }
+
+    /// <summary>The model being trained.</summary>
+    public ICollabModel Model { get; }
+
+    /// <summary>The options.</summary>
+    public LearnerOptions Options { get; }
+
+    /// <summary>The optimizer (its moments persist across fits, as in fastai).</summary>
+    public AdamOptimizer Optimizer { get; }
+
+    /// <summary>The built-in recorder of losses and the epoch table.</summary>
+    public Recorder Recorder { get; }
+
+    /// <summary>Training batches per epoch: floor(training rows / batch size).</summary>
+    public int BatchesPerEpoch => Data.Train.Count / Options.BatchSize;
+
+    /// <summary>Adds a callback for all later fits.</summary>
+    public void AddCallback(LearnerCallback callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        _callbacks.Add(callback);
+    }
+
+    /// <summary>fastai's <c>fit_one_cycle(epochs, lr_max, wd)</c>.</summary>
+    public FitResult FitOneCycle(int epochs, double lrMax, double? weightDecay = null, CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epochs);
+        if (!(lrMax > 0))
+            throw new ArgumentOutOfRangeException(nameof(lrMax), lrMax, "The learning rate must be positive.");
+        var scheduler = new OneCycleScheduler(new OneCycleSchedule(lrMax, epochs * BatchesPerEpoch));
+        return Fit(epochs, weightDecay ?? Options.WeightDecay, [scheduler], cancellation);
+    }
+
+    /// <summary>Fits for some epochs with extra callbacks for this fit only (one of them sets the lr).</summary>
+    public FitResult Fit(int epochs, double weightDecay, IEnumerable<LearnerCallback> fitCallbacks, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(fitCallbacks);
+        if (BatchesPerEpoch == 0)
+            throw new InvalidOperationException($"There are {Data.Train.Count} training rows, fewer than one batch of {Options.BatchSize}. Lower the batch size or add data.");
+        var callbacks = _callbacks.Concat(fitCallbacks).OrderBy(c => c.Order).ToArray();
+        var context = new TrainingContext(this, epochs, BatchesPerEpoch, cancellation) { WeightDecay = weightDecay };
+        var watch = Stopwatch.StartNew();
+        var epochResults = new List<EpochResult>();
+        var batch = new BatchBuffers(Options.BatchSize);
+        Raise(callbacks, nameof(LearnerCallback.BeforeFit), c => c.BeforeFit(context));
+        int trained = 0;
+        bool stopped = false;
+        for (int epoch = 0; epoch < epochs && !stopped; epoch++)
+        {
+            var epochWatch = Stopwatch.StartNew();
+            context.Epoch = epoch;
+            context.Iteration = 0;
+            Raise(callbacks, nameof(LearnerCallback.BeforeEpoch), c => c.BeforeEpoch(context));
+            var order = Options.EpochOrder?.Invoke(epoch) ?? _shuffle.Permutation(Data.Train.Count);
+            for (int it = 0; it < BatchesPerEpoch; it++)
+            {
+                context.Iteration = it;
+                Raise(callbacks, nameof(LearnerCallback.BeforeBatch), c => c.BeforeBatch(context));
+                batch.Gather(Data.Train, order.AsSpan(it * Options.BatchSize, Options.BatchSize));
+                context.BatchLoss = Model.ForwardBackward(batch.Users, batch.Items, batch.Ratings, batch.Predictions.Span);
+                context.BatchPredictions = batch.Predictions;
+                Optimizer.Step(context.LearningRate, context.Momentum, context.WeightDecay);
+                trained++;
+                Raise(callbacks, nameof(LearnerCallback.AfterBatch), c => c.AfterBatch(context));
+                if (context.StopRequested || cancellation.IsCancellationRequested)
+                {
+                    stopped = true;
+                    break;
+                }
+            }
+            if (stopped)
+                break;
+            var result = new EpochResult(epoch, Recorder.SmoothLoss, Validate(), epochWatch.Elapsed);
+            epochResults.Add(result);
+            Raise(callbacks, nameof(LearnerCallback.AfterEpoch), c => c.AfterEpoch(context, result));
+            stopped = context.StopRequested || cancellation.IsCancellationRequested;
+        }
+        var fit = new FitResult(epochResults, stopped, trained, watch.Elapsed);
+        Raise(callbacks, nameof(LearnerCallback.AfterFit), c => c.AfterFit(context, fit));
+        return fit;
+    }
+
+    /// <summary>Exact mean squared error over all validation rows (NaN when there are none).</summary>
+    public double Validate() => Evaluate(Data.Valid);
+
+    /// <summary>Exact mean squared error of the model on encoded rows.</summary>
+    public double Evaluate(EncodedRatings rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+            return double.NaN;
+        var predictions = new float[rows.Count];
+        Model.Predict(rows.Users, rows.Items, predictions);
+        double sum = 0;
+        var ratings = rows.Ratings;
+        for (int r = 0; r < predictions.Length; r++)
+        {
+            double error = predictions[r] - ratings[r];
+            sum += error * error;
+        }
+        return sum / rows.Count;
+    }
+
+    private static void Raise(LearnerCallback[] callbacks, string eventName, Action<LearnerCallback> action)
+    {
+        foreach (var callback in callbacks)
+        {
+            try
+            {
+                action(callback);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not CallbackException)
+            {
+                throw new CallbackException(callback.GetType().Name, eventName, e);
+            }
+        }
+    }
+}

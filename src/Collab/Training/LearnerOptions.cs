@@ -1,0 +1,23 @@
+namespace Collab.Training;
+
+/// <summary>How the learner batches and optimizes.</summary>
+public sealed record LearnerOptions
+{
+    /// <summary>Rows per training batch (the last partial batch of an epoch is dropped). <value>Default: 64.</value></summary>
+    public int BatchSize { get; init; } = CollabDefaults.BatchSize;
+
+    /// <summary>Seed of the per-epoch shuffling. <value>Default: 42.</value></summary>
+    public ulong Seed { get; init; } = CollabDefaults.Seed;
+
+    /// <summary>Adam's constants.</summary>
+    public AdamOptions Adam { get; init; } = new();
+
+    /// <summary>Weight decay used when a fit does not name one. <value>Default: 0.01.</value></summary>
+    public double WeightDecay { get; init; } = CollabDefaults.WeightDecay;
+
+    /// <summary>
+    /// Replaces the shuffled order of training rows for an epoch (used to replay a recorded run). Null: a
+    /// fresh seeded permutation each epoch.
+    /// </summary>
+    internal Func<int, int[]>? EpochOrder { get; init; }
+}

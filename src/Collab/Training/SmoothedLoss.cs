@@ -1,0 +1,28 @@
+namespace Collab.Training;
+
+/// <summary>
+/// fastai's printed train_loss: a debiased exponential moving average of batch losses, val ← lerp with
+/// β = 0.98 in float32, shown as val / (1 − βⁿ); n counts batches since the start of the fit (spec rule 40).
+/// </summary>
+public sealed class SmoothedLoss(double beta = CollabDefaults.SmoothBeta)
+{
+    private float _value;
+    private int _count;
+
+    /// <summary>The debiased value (NaN before the first batch).</summary>
+    public double Value => _count == 0 ? double.NaN : _value / (1 - Math.Pow(beta, _count));
+
+    /// <summary>Adds one batch loss.</summary>
+    public void Add(double loss)
+    {
+        _value -= (_value - (float)loss) * (1 - (float)beta);
+        _count++;
+    }
+
+    /// <summary>Starts over (fastai does so at the start of every fit).</summary>
+    public void Reset()
+    {
+        _value = 0;
+        _count = 0;
+    }
+}

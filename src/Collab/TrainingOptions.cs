@@ -1,0 +1,60 @@
+using Collab.Data;
+using Collab.Models;
+
+namespace Collab;
+
+/// <summary>The whole recipe of one training run, with fastai's (or the lesson's) defaults.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Latent factors. <value>Default: 50.</value></summary>
+    public int Factors { get; init; } = CollabDefaults.Factors;
+
+    /// <summary>Output range. <value>Default: (0, 5.5).</value></summary>
+    public OutputRange? YRange { get; init; } = CollabDefaults.YRange;
+
+    /// <summary>Epochs of one-cycle training. <value>Default: 3.</value></summary>
+    public int Epochs { get; init; } = CollabDefaults.Epochs;
+
+    /// <summary>Peak learning rate. <value>Default: 5e-3.</value></summary>
+    public double LearningRate { get; init; } = CollabDefaults.LearningRate;
+
+    /// <summary>Decoupled weight decay. <value>Default: 0.01.</value></summary>
+    public double WeightDecay { get; init; } = CollabDefaults.WeightDecay;
+
+    /// <summary>Batch size. <value>Default: 64.</value></summary>
+    public int BatchSize { get; init; } = CollabDefaults.BatchSize;
+
+    /// <summary>Share of rows held out for validation when no split is given. <value>Default: 0.2.</value></summary>
+    public double ValidPct { get; init; } = CollabDefaults.ValidPct;
+
+    /// <summary>Seed of split, initialisation and shuffling. <value>Default: 42.</value></summary>
+    public ulong Seed { get; init; } = CollabDefaults.Seed;
+
+    /// <summary>Which rows the vocabularies come from. <value>Default: training rows.</value></summary>
+    public VocabularyScope VocabularyScope { get; init; } = VocabularyScope.Training;
+
+    /// <summary>Adam's ε. <value>Default: 1e-5.</value></summary>
+    public double Epsilon { get; init; } = CollabDefaults.Epsilon;
+
+    /// <summary>Adam's β2. <value>Default: 0.99.</value></summary>
+    public double Beta2 { get; init; } = CollabDefaults.Beta2;
+
+    /// <summary>Checks the values and says what is wrong in one sentence.</summary>
+    public void Validate()
+    {
+        Require(Factors > 0, "factors must be at least 1");
+        Require(Epochs > 0, "epochs must be at least 1");
+        Require(LearningRate > 0 && double.IsFinite(LearningRate), "the learning rate must be a positive number");
+        Require(WeightDecay >= 0 && double.IsFinite(WeightDecay), "weight decay must be 0 or more");
+        Require(BatchSize > 0, "the batch size must be at least 1");
+        Require(ValidPct is >= 0 and < 1, "the validation share must be at least 0 and below 1");
+        Require(Epsilon > 0, "Adam's epsilon must be positive");
+        Require(Beta2 is > 0 and < 1, "Adam's beta2 must lie between 0 and 1");
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+            throw new ArgumentException(char.ToUpperInvariant(message[0]) + message[1..] + ".");
+    }
+}
