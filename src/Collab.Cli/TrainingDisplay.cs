@@ -8,7 +8,7 @@ namespace Collab.Cli;
 /// Shows training as fastai does: the epoch table growing row by row, with a live progress bar for the
 /// current epoch on an interactive terminal, or plain lines when the output is redirected.
 /// </summary>
-internal sealed class TrainingDisplay(IAnsiConsole console) : LearnerCallback
+internal sealed class TrainingDisplay(TextWriter plain) : LearnerCallback
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(100);
     private readonly Table _table = CreateTable();
@@ -25,7 +25,7 @@ internal sealed class TrainingDisplay(IAnsiConsole console) : LearnerCallback
     public override void BeforeFit(TrainingContext context)
     {
         if (Live is null)
-            console.WriteLine(EpochTable.PlainLine(EpochTable.Columns));
+            plain.WriteLine(EpochTable.PlainLine(EpochTable.Columns));
     }
 
     public override void AfterBatch(TrainingContext context)
@@ -46,7 +46,7 @@ internal sealed class TrainingDisplay(IAnsiConsole console) : LearnerCallback
         var cells = EpochTable.Cells(result);
         if (Live is null)
         {
-            console.WriteLine(EpochTable.PlainLine(cells));
+            plain.WriteLine(EpochTable.PlainLine(cells));
             return;
         }
         _table.AddRow(cells);

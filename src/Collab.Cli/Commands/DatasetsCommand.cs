@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Collab.Data.Datasets;
-using Collab.Persistence;
 using Spectre.Console;
 
 namespace Collab.Cli.Commands;
@@ -33,7 +32,7 @@ internal static class DatasetsCommand
                 present = s.IsPresent,
                 ratings = s.Files?.RatingsPath,
                 url = s.DownloadUrl,
-            }), ModelFile.Json));
+            }), CollabJson.Options));
             return ExitCodes.Ok;
         }
         var table = new Table().Border(TableBorder.Simple).AddColumns("name", "description", "where");

@@ -34,13 +34,13 @@ internal static class PredictCommand
         {
             var prediction = predictor.Predict(user!, item!);
             Console.Out.WriteLine(json
-                ? JsonSerializer.Serialize(ToJson(prediction), ModelFile.Json)
+                ? JsonSerializer.Serialize(ToJson(prediction), CollabJson.Options)
                 : $"user {prediction.User}, item {prediction.Item}: {prediction.Rating.ToString("F3", CultureInfo.InvariantCulture)} ({prediction.Explanation})");
             return ExitCodes.Ok;
         }
         var predictions = predictor.PredictMany(PairsFile.Read(pairsPath)).ToList();
         if (json)
-            Console.Out.WriteLine(JsonSerializer.Serialize(predictions.Select(ToJson), ModelFile.Json));
+            Console.Out.WriteLine(JsonSerializer.Serialize(predictions.Select(ToJson), CollabJson.Options));
         else if (output is null)
             WriteCsv(Console.Out, predictions);
         else

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Collab.Data;
-using Collab.Models;
 using Collab.Persistence;
 using Spectre.Console;
 
@@ -36,10 +35,10 @@ internal static class TrainCommand
         else
             table = RatingsReader.Read(path, request.FileOptions);
 
-        var display = new TrainingDisplay(console);
+        var display = new TrainingDisplay(Console.Out);
         bool live = !request.Json && console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
         if (!request.Json)
-            console.WriteLine($"{table.Count:N0} ratings, {table.UserIds.Count:N0} users, {table.ItemIds.Count:N0} items from {path}");
+            Console.Out.WriteLine($"{table.Count:N0} ratings, {table.UserIds.Count:N0} users, {table.ItemIds.Count:N0} items from {path}");
         TrainedModel trained = null!;
         void Train() => trained = CollabTrainer.Train(table, request.Training, split, request.Json ? [] : [display], cancellation);
         if (live)
@@ -57,15 +56,15 @@ internal static class TrainCommand
         }
         if (request.Out is not null)
             trained.Save(request.Out);
-        Report(console, trained.Summary, request);
+        Report(Console.Out, trained.Summary, request);
         return ExitCodes.Ok;
     }
 
-    private static void Report(IAnsiConsole console, TrainingSummary summary, TrainRequest request)
+    private static void Report(TextWriter output, TrainingSummary summary, TrainRequest request)
     {
         if (request.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(new
+            output.WriteLine(JsonSerializer.Serialize(new
             {
                 summary.Source,
                 summary.Rows,
@@ -79,19 +78,19 @@ internal static class TrainCommand
                 summary.FitSeconds,
                 summary.Stopped,
                 model = request.Out,
-            }, ModelFile.Json));
+            }, CollabJson.Options));
             return;
         }
         if (summary.Stopped)
-            console.WriteLine($"Stopped early after {summary.Epochs.Count} complete epoch(s).");
+            output.WriteLine($"Stopped early after {summary.Epochs.Count} complete epoch(s).");
         var rmse = double.IsNaN(summary.ValidRmse) ? "n/a (no validation rows)" : summary.ValidRmse.ToString("F4", CultureInfo.InvariantCulture);
-        console.WriteLine($"valid RMSE {rmse}; fit {summary.FitSeconds:F2} s; {summary.TrainRows:N0} training rows, {summary.ValidRows:N0} validation rows.");
+        output.WriteLine($"valid RMSE {rmse}; fit {summary.FitSeconds:F2} s; {summary.TrainRows:N0} training rows, {summary.ValidRows:N0} validation rows.");
         if (summary.ValidRowsWithUnknownUser + summary.ValidRowsWithUnknownItem > 0)
         {
-            console.WriteLine($"Note: {summary.ValidRowsWithUnknownUser} validation rows have a user and {summary.ValidRowsWithUnknownItem} an item " +
+            output.WriteLine($"Note: {summary.ValidRowsWithUnknownUser} validation rows have a user and {summary.ValidRowsWithUnknownItem} an item " +
                 "that training never saw; they are predicted from the #na# rows, as fastai does.");
         }
         if (request.Out is not null)
-            console.WriteLine($"Model saved to {request.Out}");
+            output.WriteLine($"Model saved to {request.Out}");
     }
 }

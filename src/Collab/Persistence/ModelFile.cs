@@ -3,7 +3,6 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Collab.Data;
 using Collab.Models;
 
@@ -21,13 +20,6 @@ public static class ModelFile
 
     private static readonly byte[] Magic = "COLLABMF"u8.ToArray();
     private const int ChecksumLength = 32;
-
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = false,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
 
     /// <summary>Writes a model atomically: a temporary file in the same folder, flushed, then renamed over the target.</summary>
     public static void Write(string path, TrainedModel model)
@@ -100,7 +92,7 @@ public static class ModelFile
         {
             writer.Write(Magic);
             writer.Write(FormatVersion);
-            var json = JsonSerializer.SerializeToUtf8Bytes(header, Json);
+            var json = JsonSerializer.SerializeToUtf8Bytes(header, CollabJson.Options);
             writer.Write(json.Length);
             writer.Write(json);
             WriteStrings(writer, trained.Users.Ids);
@@ -124,7 +116,7 @@ public static class ModelFile
     private static TrainedModel Deserialize(ReadOnlySpan<byte> content)
     {
         var reader = new SpanReader(content);
-        var header = JsonSerializer.Deserialize<ModelFileHeader>(reader.Bytes(reader.Count()), Json)
+        var header = JsonSerializer.Deserialize<ModelFileHeader>(reader.Bytes(reader.Count()), CollabJson.Options)
             ?? throw new InvalidDataException("empty header");
         if (header.Kind != "dot-bias")
             throw new InvalidDataException($"unknown model kind '{header.Kind}'");
