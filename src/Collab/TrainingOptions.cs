@@ -1,5 +1,6 @@
 using Collab.Data;
 using Collab.Models;
+using Collab.Training;
 
 namespace Collab;
 
@@ -33,6 +34,12 @@ public sealed record TrainingOptions
     /// <summary>Which rows the vocabularies come from. <value>Default: training rows.</value></summary>
     public VocabularyScope VocabularyScope { get; init; } = VocabularyScope.Training;
 
+    /// <summary>Exact (fastai's dense updates) or fast (touched rows only, all cores). <value>Default: exact.</value></summary>
+    public TrainingMode Mode { get; init; } = TrainingMode.Exact;
+
+    /// <summary>Threads for fast mode; 0 means one per core. Exact mode splits its dense pass over the same threads. <value>Default: 0.</value></summary>
+    public int Threads { get; init; }
+
     /// <summary>Adam's ε. <value>Default: 1e-5.</value></summary>
     public double Epsilon { get; init; } = CollabDefaults.Epsilon;
 
@@ -50,6 +57,7 @@ public sealed record TrainingOptions
         Require(ValidPct is >= 0 and < 1, "the validation share must be at least 0 and below 1");
         Require(Epsilon > 0, "Adam's epsilon must be positive");
         Require(Beta2 is > 0 and < 1, "Adam's beta2 must lie between 0 and 1");
+        Require(Threads >= 0, "threads must be 0 (one per core) or more");
     }
 
     private static void Require(bool condition, string message)
