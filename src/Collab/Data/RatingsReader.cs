@@ -14,6 +14,12 @@ public static class RatingsReader
     {
         ArgumentNullException.ThrowIfNull(options);
         var layout = RatingsFileLayout.Detect(path, options);
+        return ParallelRatingsReader.TryRead(path, layout) ?? ReadWithSep(path, layout);
+    }
+
+    /// <summary>The reference path: Sep, one row at a time, with every error's line number.</summary>
+    internal static RatingsTable ReadWithSep(string path, RatingsFileLayout layout)
+    {
         var builder = new RatingsTableBuilder(path, layout.TimestampField is not null, EstimateRows(path));
         Append(path, layout, builder);
         return builder.Build();
@@ -29,16 +35,18 @@ public static class RatingsReader
         var trainLayout = RatingsFileLayout.Detect(trainPath, options);
         var validLayout = RatingsFileLayout.Detect(validPath, options);
         bool timestamps = trainLayout.TimestampField is not null && validLayout.TimestampField is not null;
+        if (ParallelRatingsReader.TryRead([(trainPath, trainLayout), (validPath, validLayout)], $"{trainPath} + {validPath}") is { } fast)
+            return (fast.Table, SplitAt(fast.RowsPerFile[0], fast.Table.Count));
         var builder = new RatingsTableBuilder($"{trainPath} + {validPath}", timestamps, EstimateRows(trainPath) + EstimateRows(validPath));
         Append(trainPath, timestamps ? trainLayout : trainLayout with { TimestampField = null }, builder);
         int trainCount = builder.Count;
         Append(validPath, timestamps ? validLayout : validLayout with { TimestampField = null }, builder);
         var table = builder.Build();
-        var split = new DataSplit(
-            Enumerable.Range(0, trainCount).ToArray(),
-            Enumerable.Range(trainCount, table.Count - trainCount).ToArray());
-        return (table, split);
+        return (table, SplitAt(trainCount, table.Count));
     }
+
+    private static DataSplit SplitAt(int trainCount, int count) =>
+        new(Enumerable.Range(0, trainCount).ToArray(), Enumerable.Range(trainCount, count - trainCount).ToArray());
 
     private static int EstimateRows(string path) => (int)Math.Min(new FileInfo(path).Length / 16 + 16, 1 << 26);
 

@@ -12,7 +12,8 @@ internal sealed class UserRowGenerator(SyntheticRatings source)
     private const long FirstTimestamp = 946_684_800; // 2000-01-01T00:00:00Z
     private const int TimestampRange = 631_152_000;  // 20 years of seconds
 
-    private readonly int[] _chosenBy = new int[source.Options.Items];
+    private readonly int[] _chosenIn = new int[source.Options.Items];
+    private int _draw;
     private double[]? _keys;
     private int[]? _order;
 
@@ -20,10 +21,10 @@ internal sealed class UserRowGenerator(SyntheticRatings source)
     public void Generate(int user, Span<int> items, Span<float> ratings, Span<long> timestamps)
     {
         var random = new SeededRandom(UserSeed(source.Options.Seed, user));
-        if (items.Length > _chosenBy.Length / 4)
+        if (items.Length > _chosenIn.Length / 4)
             ChooseByKeys(items, random);
         else
-            ChooseByRejection(user, items, random);
+            ChooseByRejection(items, random);
         items.Sort();
         for (int r = 0; r < items.Length; r++)
         {
@@ -32,16 +33,21 @@ internal sealed class UserRowGenerator(SyntheticRatings source)
         }
     }
 
-    // Light users: draw by popularity and redraw repeats; marks are the user's number, so no clearing is needed.
-    private void ChooseByRejection(int user, Span<int> items, SeededRandom random)
+    // Light users: draw by popularity and redraw repeats. An item is taken when it is marked with this draw's
+    // number, so the marks never need clearing (only when the counter wraps).
+    private void ChooseByRejection(Span<int> items, SeededRandom random)
     {
-        int mark = user + 1;
+        if (++_draw == int.MaxValue)
+        {
+            Array.Clear(_chosenIn);
+            _draw = 1;
+        }
         for (int n = 0; n < items.Length;)
         {
             int item = source.ItemSampler.Next(random);
-            if (_chosenBy[item] == mark)
+            if (_chosenIn[item] == _draw)
                 continue;
-            _chosenBy[item] = mark;
+            _chosenIn[item] = _draw;
             items[n++] = item;
         }
     }
@@ -49,7 +55,7 @@ internal sealed class UserRowGenerator(SyntheticRatings source)
     // Heavy users: weighted sampling without replacement (Efraimidis-Spirakis): the n smallest Exp(w_i) keys.
     private void ChooseByKeys(Span<int> items, SeededRandom random)
     {
-        int count = _chosenBy.Length;
+        int count = _chosenIn.Length;
         _keys ??= new double[count];
         _order ??= new int[count];
         var weights = source.ItemWeights;

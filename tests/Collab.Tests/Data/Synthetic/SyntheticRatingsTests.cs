@@ -27,6 +27,27 @@ public sealed class SyntheticRatingsTests : IDisposable
     }
 
     [Fact]
+    public void A_reused_row_generator_makes_the_same_rows_for_a_user_every_time()
+    {
+        var synth = SyntheticRatings.Create(Small);
+        var generator = new UserRowGenerator(synth);
+        var light = Enumerable.Range(0, Small.Users).First(u => synth.UserCounts[u] < Small.Items / 4);
+        var heavy = Enumerable.Range(0, Small.Users).First(u => synth.UserCounts[u] > Small.Items / 4);
+        foreach (var user in new[] { light, heavy })
+        {
+            int n = synth.UserCounts[user];
+            var (items, ratings, stamps) = (new int[n], new float[n], new long[n]);
+            var (items2, ratings2, stamps2) = (new int[n], new float[n], new long[n]);
+            generator.Generate(user, items, ratings, stamps);
+            generator.Generate(user, items2, ratings2, stamps2);
+            Assert.Equal(items, items2);
+            Assert.Equal(ratings, ratings2);
+            Assert.Equal(stamps, stamps2);
+            Assert.Equal(n, items.Distinct().Count());
+        }
+    }
+
+    [Fact]
     public void Writing_twice_gives_the_same_bytes_and_reading_the_file_gives_the_same_table()
     {
         var synth = SyntheticRatings.Create(Small with { Ratings = 150_000, Users = 2_000, Items = 900 });

@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text;
+
+namespace Collab.Data;
+
+/// <summary>
+/// Parses one block of whole lines of a ratings file straight from UTF-8 bytes, with the same results as the
+/// Sep-based reader: same trimming, same numbers, same ids. It only handles the plain case, which is every
+/// well-formed ratings file without quotes: anything else (a quote, a lone carriage return, a field that does
+/// not parse, an empty id) makes it give up, and the caller reads the file with the Sep path, which then
+/// reports the problem with its line number.
+/// </summary>
+internal sealed class RatingsChunkParser
+{
+    private const int StackChars = 256;
+
+    // "D" and "D.d" as float.Parse reads them: the half-star ratings without a call to the parser.
+    private static readonly float[] OneDecimal = [.. Enumerable.Range(0, 100).Select(n => float.Parse($"{n / 10}.{n % 10}", CultureInfo.InvariantCulture))];
+
+    private readonly byte _separator;
+    private readonly bool _hasHeader;
+    private readonly int _userColumn;
+    private readonly int _itemColumn;
+    private readonly int _ratingColumn;
+    private readonly int _timestampColumn;
+    private readonly int _requiredColumns;
+    private readonly int _lastColumn;
+
+    public RatingsChunkParser(RatingsFileLayout layout)
+    {
+        _separator = (byte)layout.SepChar;
+        _hasHeader = layout.HasHeader;
+        _userColumn = layout.Physical(layout.UserField);
+        _itemColumn = layout.Physical(layout.ItemField);
+        _ratingColumn = layout.Physical(layout.RatingField);
+        _timestampColumn = layout.TimestampField is int t ? layout.Physical(t) : -1;
+        _requiredColumns = Math.Max(_userColumn, Math.Max(_itemColumn, _ratingColumn)) + 1;
+        _lastColumn = Math.Max(_requiredColumns - 1, _timestampColumn);
+    }
+
+    /// <summary>Whether the separator is one the byte parser can split on (ASCII, not a quote or line end).</summary>
+    public bool Supported => _separator is > 0 and < 128 and not (byte)'"' and not (byte)'\n' and not (byte)'\r';
+
+    /// <summary>Parses a block's lines into its chunk; false when the block needs the Sep path.</summary>
+    /// <param name="text">The block: whole lines; every line but the file's last ends with '\n'.</param>
+    /// <param name="chunk">Where the rows go; its block says whether the text starts the file (byte order mark and header first).</param>
+    public bool Parse(ReadOnlySpan<byte> text, RatingsChunk chunk)
+    {
+        if (chunk.Block.FileStart && !SkipPreamble(ref text))
+            return false;
+        if (text.Contains((byte)'"'))
+            return false;
+        int carriageReturns = text.Count((byte)'\r');
+        Span<int> bounds = stackalloc int[2 * (_lastColumn + 1)];
+        for (int position = 0; position < text.Length;)
+        {
+            int end = Split(text, position, bounds, out int columns);
+            if (end < text.Length && end > position && text[end - 1] == (byte)'\r')
+                carriageReturns--;
+            if (!TrimAscii(text[position..end]).IsEmpty && !ParseRow(text, bounds, columns, chunk))
+                return false;
+            position = end + 1;
+        }
+        return carriageReturns == 0;
+    }
+
+    // Finds the needed columns of the line starting at position in one pass; returns where the line ends.
+    private int Split(ReadOnlySpan<byte> text, int position, Span<int> bounds, out int columns)
+    {
+        columns = 0;
+        int start = position;
+        for (int at = position; ; at++)
+        {
+            if (at == text.Length || text[at] == (byte)'\n')
+            {
+                bounds[2 * columns] = start;
+                bounds[2 * columns + 1] = at;
+                columns++;
+                return at;
+            }
+            if (text[at] == _separator)
+            {
+                bounds[2 * columns] = start;
+                bounds[2 * columns + 1] = at;
+                start = at + 1;
+                if (++columns > _lastColumn)
+                {
+                    int rest = text[at..].IndexOf((byte)'\n');
+                    return rest < 0 ? text.Length : at + rest;
+                }
+            }
+        }
+    }
+
+    private bool SkipPreamble(ref ReadOnlySpan<byte> text)
+    {
+        if (text.StartsWith("\uFEFF"u8))
+            text = text[3..];
+        else if (text is [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..])
+            return false;
+        if (!_hasHeader)
+            return true;
+        int end = text.IndexOf((byte)'\n');
+        var header = end < 0 ? text : text[..end];
+        if (!header.IsEmpty && header[^1] == (byte)'\r')
+            header = header[..^1];
+        text = end < 0 ? default : text[(end + 1)..];
+        return !header.Contains((byte)'\r') && header.Count((byte)'"') % 2 == 0;
+    }
+
+    private bool ParseRow(ReadOnlySpan<byte> text, Span<int> bounds, int columns, RatingsChunk chunk)
+    {
+        if (columns < _requiredColumns)
+            return false;
+        int user = Id(Column(text, bounds, _userColumn), chunk.UserIds);
+        int item = Id(Column(text, bounds, _itemColumn), chunk.ItemIds);
+        if (user < 0 || item < 0 || !TryRating(Column(text, bounds, _ratingColumn), out float rating))
+            return false;
+        long timestamp = 0;
+        if (_timestampColumn >= 0 && _timestampColumn < columns && !TryTimestamp(Column(text, bounds, _timestampColumn), out timestamp))
+            return false;
+        return chunk.TryAdd(user, item, rating, timestamp);
+    }
+
+    private static ReadOnlySpan<byte> Column(ReadOnlySpan<byte> text, Span<int> bounds, int column) =>
+        TrimAscii(text[bounds[2 * column]..bounds[2 * column + 1]]);
+
+    private static int Id(ReadOnlySpan<byte> field, IdCollector ids)
+    {
+        if (IdCollector.TryParseCanonical(field, out long number))
+            return ids.AddNumber(number);
+        if (field.IsEmpty)
+            return -1;
+        Span<char> chars = field.Length <= StackChars ? stackalloc char[StackChars] : new char[field.Length];
+        var text = chars[..Encoding.UTF8.GetChars(field, chars)];
+        if (!Ascii.IsValid(field))
+            text = text.Trim();
+        if (text.IsEmpty)
+            return -1;
+        return IdCollector.TryParseCanonical(text, out number) ? ids.AddNumber(number) : ids.AddText(text);
+    }
+
+    private static bool TryRating(ReadOnlySpan<byte> field, out float rating)
+    {
+        uint whole = field.IsEmpty ? 10 : (uint)(field[0] - '0');
+        if (field.Length == 1 && whole <= 9)
+        {
+            rating = OneDecimal[whole * 10];
+            return true;
+        }
+        if (field.Length == 3 && whole <= 9 && field[1] == (byte)'.' && (uint)(field[2] - '0') <= 9)
+        {
+            rating = OneDecimal[whole * 10 + (uint)(field[2] - '0')];
+            return true;
+        }
+        return float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out rating) && float.IsFinite(rating);
+    }
+
+    private static bool TryTimestamp(ReadOnlySpan<byte> field, out long timestamp)
+    {
+        timestamp = 0;
+        if (field.IsEmpty)
+            return true;
+        if (field.Length <= 18 && field.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0)
+        {
+            foreach (byte b in field)
+                timestamp = timestamp * 10 + (b - '0');
+            return true;
+        }
+        return long.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out timestamp);
+    }
+
+    private static ReadOnlySpan<byte> TrimAscii(ReadOnlySpan<byte> field)
+    {
+        int start = 0;
+        while (start < field.Length && IsAsciiWhiteSpace(field[start]))
+            start++;
+        int end = field.Length;
+        while (end > start && IsAsciiWhiteSpace(field[end - 1]))
+            end--;
+        return field[start..end];
+    }
+
+    private static bool IsAsciiWhiteSpace(byte b) => b == (byte)' ' || (uint)(b - '\t') <= '\r' - '\t';
+}
