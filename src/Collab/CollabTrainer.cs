@@ -34,6 +34,8 @@ public static class CollabTrainer
             Seed = options.Seed,
             WeightDecay = options.WeightDecay,
             Adam = new AdamOptions { Beta2 = options.Beta2, Epsilon = options.Epsilon },
+            Mode = options.Mode,
+            Threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads,
         });
         foreach (var callback in callbacks ?? [])
             learner.AddCallback(callback);
