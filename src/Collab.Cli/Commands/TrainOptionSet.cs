@@ -19,6 +19,7 @@ internal sealed class TrainOptionSet
     private readonly Option<int> _bs = new("--bs") { Description = "Batch size (fastai: 64).", DefaultValueFactory = _ => CollabDefaults.BatchSize };
     private readonly Option<double> _eps = new("--eps") { Description = "Adam's epsilon (fastai v2: 1e-5; v1: 1e-8).", DefaultValueFactory = _ => CollabDefaults.Epsilon };
     private readonly Option<string> _mode = new("--mode") { Description = "'exact' reproduces fastai (dense Adam over whole tables); 'fast' updates only the rows each batch touches, on all cores.", DefaultValueFactory = _ => "exact" };
+    private readonly Option<FastOptimizer> _fastOptimizer = new("--fast-optimizer") { Description = "Fast mode's row update: RowRms (row-wise RMSprop, fastest) or LazyAdam (Adam on touched rows).", DefaultValueFactory = _ => FastOptimizer.RowRms };
     private readonly Option<int> _threads = new("--threads") { Description = "Threads (0: one per core). Fast mode trains batches in parallel; exact mode splits its dense pass. --threads 1 is deterministic in both.", DefaultValueFactory = _ => 0 };
     private readonly Option<string?> _out = new("--out", "-o") { Description = "Save the trained model to this file." };
     private readonly Option<bool> _json = CommonOptions.Json();
@@ -32,7 +33,7 @@ internal sealed class TrainOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _threads, _out, _json, _dataDir, _delimiter, _header, _userCol, _itemCol, _ratingCol, _timestampCol })
+        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _fastOptimizer, _threads, _out, _json, _dataDir, _delimiter, _header, _userCol, _itemCol, _ratingCol, _timestampCol })
             command.Options.Add(option);
     }
 
@@ -54,6 +55,7 @@ internal sealed class TrainOptionSet
             BatchSize = parse.GetValue(_bs),
             Epsilon = parse.GetValue(_eps),
             Mode = mode,
+            FastOptimizer = parse.GetValue(_fastOptimizer),
             Threads = parse.GetValue(_threads),
         };
         training.Validate();

@@ -7,7 +7,7 @@ namespace Collab.Training;
 /// including rows the batch did not touch (their momentum keeps moving them) — spec rules 28-32. The pass
 /// is one fused SIMD sweep, split into chunks over the given number of threads.
 /// </summary>
-public sealed class AdamOptimizer : IAdamState
+public sealed class AdamOptimizer : IOptimizerState
 {
     private const int ChunkLength = 16 * 1024;
     private readonly IReadOnlyList<ParameterTensor> _parameters;

@@ -10,7 +10,7 @@ internal abstract class BatchStepper(int groupSize, int batchSize)
 
     public int GroupSize => _group.Capacity;
 
-    public abstract IAdamState State { get; }
+    public abstract IOptimizerState State { get; }
 
     public static BatchStepper Create(EncodedRatings train, ICollabModel model, LearnerOptions options) => options.Mode switch
     {

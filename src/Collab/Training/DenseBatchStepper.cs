@@ -10,7 +10,7 @@ internal sealed class DenseBatchStepper(EncodedRatings train, ICollabModel model
     private readonly BatchBuffers _batch = new(options.BatchSize);
     private readonly AdamOptimizer _optimizer = new(model.Parameters, options.Adam, options.Threads);
 
-    public override IAdamState State => _optimizer;
+    public override IOptimizerState State => _optimizer;
 
     public override void Run(BatchGroup group, int[] order, int offset, double weightDecay)
     {

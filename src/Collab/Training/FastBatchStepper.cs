@@ -19,10 +19,10 @@ internal sealed class FastBatchStepper : BatchStepper
         : base(options.Threads == 1 ? 1 : options.Threads * BatchesPerWorker, options.BatchSize)
     {
         _train = train;
-        _engine = new FastDotBiasEngine(model, options.Adam, options.Threads, options.BatchSize);
+        _engine = new FastDotBiasEngine(model, options.Adam, options.FastOptimizer, options.Threads, options.BatchSize);
     }
 
-    public override IAdamState State => _engine;
+    public override IOptimizerState State => _engine;
 
     public override void Run(BatchGroup group, int[] order, int offset, double weightDecay)
     {

@@ -7,24 +7,28 @@ namespace Collab.Training;
 
 /// <summary>
 /// Fast mode for the dot-bias model: a batch's gradient is gathered into compact per-worker buffers (one
-/// slot per distinct row the batch touches) and only those rows are updated, with lazy Adam (per-element
-/// moments; decoupled decay applied when a row is touched; the global step count for bias correction).
-/// Workers share the tables without locks (Hogwild); with one worker the run is deterministic.
+/// slot per distinct row the batch touches) and only those rows are updated, by row-wise RMSprop
+/// (<see cref="RowRmsKernel"/>) or lazy Adam; decoupled decay is applied when a row is touched, and bias
+/// correction uses the global step count. Workers share the tables without locks (Hogwild); with one
+/// worker the run is deterministic.
 /// </summary>
-internal sealed class FastDotBiasEngine : IAdamState
+internal sealed class FastDotBiasEngine : IOptimizerState
 {
     private readonly DotBiasModel _model;
     private readonly AdamOptions _adam;
+    private readonly FastOptimizer _optimizer;
     private readonly float[][] _first;
     private readonly float[][] _second;
     private readonly FastWorkspace[] _workspaces;
 
-    public FastDotBiasEngine(DotBiasModel model, AdamOptions adam, int workers, int batchSize)
+    public FastDotBiasEngine(DotBiasModel model, AdamOptions adam, FastOptimizer optimizer, int workers, int batchSize)
     {
+        _optimizer = optimizer;
         _model = model;
         _adam = adam;
-        _first = [.. model.Parameters.Select(p => new float[p.Values.Length])];
-        _second = [.. model.Parameters.Select(p => new float[p.Values.Length])];
+        bool adamState = optimizer == FastOptimizer.LazyAdam;
+        _first = [.. model.Parameters.Select(p => adamState ? new float[p.Values.Length] : [])];
+        _second = [.. model.Parameters.Select(p => new float[adamState ? p.Values.Length : p.Rows])];
         _workspaces = [.. Enumerable.Range(0, workers).Select(_ => new FastWorkspace(model.UserCount, model.ItemCount, model.Factors, batchSize))];
     }
 
@@ -80,21 +84,41 @@ internal sealed class FastDotBiasEngine : IAdamState
             ws.UserBiasGradients[su] += d;
             ws.ItemBiasGradients[si] += d;
         }
-        var factors = AdamStep.Create(learningRate, beta1, _adam.Beta2, _adam.Epsilon, weightDecay, step, decay: true);
-        Update(0, 2, ws.TouchedUsers, ws.UserGradients, ws.UserBiasGradients, k, factors);
-        Update(1, 3, ws.TouchedItems, ws.ItemGradients, ws.ItemBiasGradients, k, factors);
+        if (_optimizer == FastOptimizer.LazyAdam)
+        {
+            var adam = AdamStep.Create(learningRate, beta1, _adam.Beta2, _adam.Epsilon, weightDecay, step, decay: true);
+            UpdateAdam(0, 2, ws.TouchedUsers, ws.UserGradients, ws.UserBiasGradients, k, adam);
+            UpdateAdam(1, 3, ws.TouchedItems, ws.ItemGradients, ws.ItemBiasGradients, k, adam);
+        }
+        else
+        {
+            var rms = RowRmsStep.Create(learningRate, _adam.Beta2, _adam.Epsilon, weightDecay, step);
+            UpdateRms(0, 2, ws.TouchedUsers, ws.UserGradients, ws.UserBiasGradients, k, rms);
+            UpdateRms(1, 3, ws.TouchedItems, ws.ItemGradients, ws.ItemBiasGradients, k, rms);
+        }
         return loss / rows.Length;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Update(int factorTable, int biasTable, ReadOnlySpan<int> touched, float[] gradients, float[] biasGradients, int k, AdamStep step)
+    private void UpdateRms(int factorTable, int biasTable, ReadOnlySpan<int> touched, float[] gradients, float[] biasGradients, int k, in RowRmsStep step)
     {
         var p = _model.Parameters[factorTable].Values;
-        var m = _first[factorTable];
         var v = _second[factorTable];
         var pb = _model.Parameters[biasTable].Values;
-        var mb = _first[biasTable];
         var vb = _second[biasTable];
+        for (int slot = 0; slot < touched.Length; slot++)
+        {
+            int row = touched[slot];
+            v[row] = RowRmsKernel.Step(p.AsSpan(row * k, k), gradients.AsSpan(slot * k, k), v[row], step);
+            vb[row] = RowRmsKernel.Step(pb.AsSpan(row, 1), biasGradients.AsSpan(slot, 1), vb[row], step);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void UpdateAdam(int factorTable, int biasTable, ReadOnlySpan<int> touched, float[] gradients, float[] biasGradients, int k, AdamStep step)
+    {
+        var (p, m, v) = (_model.Parameters[factorTable].Values, _first[factorTable], _second[factorTable]);
+        var (pb, mb, vb) = (_model.Parameters[biasTable].Values, _first[biasTable], _second[biasTable]);
         for (int slot = 0; slot < touched.Length; slot++)
         {
             int row = touched[slot];

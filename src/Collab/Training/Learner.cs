@@ -43,7 +43,7 @@ public sealed class Learner
     public LearnerOptions Options { get; }
 
     /// <summary>The optimizer's state (its moments persist across fits, as in fastai).</summary>
-    public IAdamState Optimizer => _stepper.State;
+    public IOptimizerState Optimizer => _stepper.State;
 
     /// <summary>The built-in recorder of losses and the epoch table.</summary>
     public Recorder Recorder { get; }

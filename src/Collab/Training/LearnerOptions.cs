@@ -18,6 +18,9 @@ public sealed record LearnerOptions
     /// <summary>Exact (dense, fastai) or fast (touched rows only). <value>Default: exact.</value></summary>
     public TrainingMode Mode { get; init; } = TrainingMode.Exact;
 
+    /// <summary>The update fast mode applies to touched rows. <value>Default: row-wise RMSprop.</value></summary>
+    public FastOptimizer FastOptimizer { get; init; } = FastOptimizer.RowRms;
+
     /// <summary>Worker threads: fast mode trains that many batches at once; exact mode splits its dense pass. <value>Default: 1.</value></summary>
     public int Threads { get; init; } = 1;
 
