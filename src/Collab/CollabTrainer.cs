@@ -34,6 +34,9 @@ public static class CollabTrainer
             Seed = options.Seed,
             WeightDecay = options.WeightDecay,
             Adam = new AdamOptions { Beta2 = options.Beta2, Epsilon = options.Epsilon },
+            Mode = options.Mode,
+            FastOptimizer = options.FastOptimizer,
+            Threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads,
         });
         foreach (var callback in callbacks ?? [])
             learner.AddCallback(callback);

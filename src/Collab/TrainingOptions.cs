@@ -37,6 +37,9 @@ public sealed record TrainingOptions
     /// <summary>Exact (fastai's dense updates) or fast (touched rows only, all cores). <value>Default: exact.</value></summary>
     public TrainingMode Mode { get; init; } = TrainingMode.Exact;
 
+    /// <summary>The update fast mode applies to touched rows. <value>Default: row-wise RMSprop.</value></summary>
+    public FastOptimizer FastOptimizer { get; init; } = FastOptimizer.RowRms;
+
     /// <summary>Threads for fast mode; 0 means one per core. Exact mode splits its dense pass over the same threads. <value>Default: 0.</value></summary>
     public int Threads { get; init; }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Collab.Data;
 using Collab.Models;
+using Collab.Training;
 
 namespace Collab.Cli.Commands;
 
@@ -17,7 +18,9 @@ internal sealed class TrainOptionSet
     private readonly Option<double> _wd = new("--wd") { Description = "Decoupled weight decay (fastai: 0.01; the lesson's ML-100k runs: 0.1).", DefaultValueFactory = _ => CollabDefaults.WeightDecay };
     private readonly Option<int> _bs = new("--bs") { Description = "Batch size (fastai: 64).", DefaultValueFactory = _ => CollabDefaults.BatchSize };
     private readonly Option<double> _eps = new("--eps") { Description = "Adam's epsilon (fastai v2: 1e-5; v1: 1e-8).", DefaultValueFactory = _ => CollabDefaults.Epsilon };
-    private readonly Option<string> _mode = new("--mode") { Description = "Training mode: 'exact' reproduces fastai (dense Adam over whole tables).", DefaultValueFactory = _ => "exact" };
+    private readonly Option<string> _mode = new("--mode") { Description = "'exact' reproduces fastai (dense Adam over whole tables); 'fast' updates only the rows each batch touches, on all cores.", DefaultValueFactory = _ => "exact" };
+    private readonly Option<FastOptimizer> _fastOptimizer = new("--fast-optimizer") { Description = "Fast mode's row update: RowRms (row-wise RMSprop, fastest) or LazyAdam (Adam on touched rows).", DefaultValueFactory = _ => FastOptimizer.RowRms };
+    private readonly Option<int> _threads = new("--threads") { Description = "Threads (0: one per core). Fast mode trains batches in parallel; exact mode splits its dense pass. --threads 1 is deterministic in both.", DefaultValueFactory = _ => 0 };
     private readonly Option<string?> _out = new("--out", "-o") { Description = "Save the trained model to this file." };
     private readonly Option<bool> _json = CommonOptions.Json();
     private readonly Option<string?> _dataDir = CommonOptions.DataDir();
@@ -30,15 +33,15 @@ internal sealed class TrainOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _out, _json, _dataDir, _delimiter, _header, _userCol, _itemCol, _ratingCol, _timestampCol })
+        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _fastOptimizer, _threads, _out, _json, _dataDir, _delimiter, _header, _userCol, _itemCol, _ratingCol, _timestampCol })
             command.Options.Add(option);
     }
 
     public TrainRequest Read(ParseResult parse)
     {
-        var mode = parse.GetValue(_mode);
-        if (!string.Equals(mode, "exact", StringComparison.OrdinalIgnoreCase))
-            throw new UserErrorException($"--mode '{mode}' is not available; use 'exact'.");
+        var modeText = parse.GetValue(_mode);
+        if (!Enum.TryParse<TrainingMode>(modeText, ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
+            throw new UserErrorException($"--mode '{modeText}' is not a training mode; use 'exact' or 'fast'.");
         var yRangeText = parse.GetValue(_yRange)!;
         var training = new TrainingOptions
         {
@@ -51,6 +54,9 @@ internal sealed class TrainOptionSet
             WeightDecay = parse.GetValue(_wd),
             BatchSize = parse.GetValue(_bs),
             Epsilon = parse.GetValue(_eps),
+            Mode = mode,
+            FastOptimizer = parse.GetValue(_fastOptimizer),
+            Threads = parse.GetValue(_threads),
         };
         training.Validate();
         var file = new RatingsFileOptions

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace Collab.Models;
@@ -9,6 +10,7 @@ namespace Collab.Models;
 /// </summary>
 internal static class DotBiasKernels
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double ForwardBackward(DotBiasModel model, ReadOnlySpan<int> users, ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, Span<float> predictions)
     {
         int batch = users.Length;

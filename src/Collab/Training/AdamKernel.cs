@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Collab.Training;
@@ -9,6 +10,7 @@ namespace Collab.Training;
 /// </summary>
 internal static class AdamKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Step(Span<float> p, Span<float> g, Span<float> m, Span<float> v, AdamStep s)
     {
         int i = 0;
@@ -39,6 +41,7 @@ internal static class AdamKernel
         StepScalar(p[i..], g[i..], m[i..], v[i..], s);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void StepScalar(Span<float> p, Span<float> g, Span<float> m, Span<float> v, AdamStep s)
     {
         for (int i = 0; i < p.Length; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collab.Data;
 
 namespace Collab.Training;
@@ -8,7 +9,6 @@ internal sealed class BatchBuffers(int size)
     private readonly int[] _users = new int[size];
     private readonly int[] _items = new int[size];
     private readonly float[] _ratings = new float[size];
-    private readonly float[] _predictions = new float[size];
 
     public ReadOnlySpan<int> Users => _users;
 
@@ -16,8 +16,7 @@ internal sealed class BatchBuffers(int size)
 
     public ReadOnlySpan<float> Ratings => _ratings;
 
-    public Memory<float> Predictions => _predictions;
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Gather(EncodedRatings rows, ReadOnlySpan<int> indices)
     {
         var users = rows.Users;

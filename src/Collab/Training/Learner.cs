@@ -8,12 +8,14 @@ namespace Collab.Training;
 /// <summary>
 /// The training loop (fastai's <c>Learner</c>): for each epoch, shuffled batches of training rows through
 /// forward, backward and the optimizer, then an exact validation pass. Everything else (schedule, recording,
-/// progress, early stopping) plugs in as a <see cref="LearnerCallback"/>.
+/// progress, early stopping) plugs in as a <see cref="LearnerCallback"/>. Callbacks always run on the calling
+/// thread, in batch order, also when fast mode trains several batches at once.
 /// </summary>
 public sealed class Learner
 {
     private readonly SeededRandom _shuffle;
     private readonly List<LearnerCallback> _callbacks = [];
+    private readonly BatchStepper _stepper;
 
     /// <summary>Creates a learner; the optimizer state lives as long as the learner, across fits.</summary>
     public Learner(CollabData data, ICollabModel model, LearnerOptions? options = null)
@@ -24,7 +26,8 @@ public sealed class Learner
         Model = model;
         Options = options ?? new LearnerOptions();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.BatchSize);
-        Optimizer = new AdamOptimizer(model.Parameters, Options.Adam);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.Threads);
+        _stepper = BatchStepper.Create(data.Train, model, Options);
         _shuffle = SeededRandom.ForStream(Options.Seed, SeedStream.Shuffle);
         Recorder = new Recorder();
         _callbacks.Add(Recorder);
@@ -39,8 +42,8 @@ public sealed class Learner
     /// <summary>The options.</summary>
     public LearnerOptions Options { get; }
 
-    /// <summary>The optimizer (its moments persist across fits, as in fastai).</summary>
-    public AdamOptimizer Optimizer { get; }
+    /// <summary>The optimizer's state (its moments persist across fits, as in fastai).</summary>
+    public IOptimizerState Optimizer => _stepper.State;
 
     /// <summary>The built-in recorder of losses and the epoch table.</summary>
     public Recorder Recorder { get; }
@@ -75,7 +78,6 @@ public sealed class Learner
         var context = new TrainingContext(this, epochs, BatchesPerEpoch, cancellation) { WeightDecay = weightDecay };
         var watch = Stopwatch.StartNew();
         var epochResults = new List<EpochResult>();
-        var batch = new BatchBuffers(Options.BatchSize);
         Raise(callbacks, nameof(LearnerCallback.BeforeFit), c => c.BeforeFit(context));
         int trained = 0;
         bool stopped = false;
@@ -86,20 +88,25 @@ public sealed class Learner
             context.Iteration = 0;
             Raise(callbacks, nameof(LearnerCallback.BeforeEpoch), c => c.BeforeEpoch(context));
             var order = Options.EpochOrder?.Invoke(epoch) ?? _shuffle.Permutation(Data.Train.Count);
-            for (int it = 0; it < BatchesPerEpoch; it++)
+            for (int first = 0; first < BatchesPerEpoch && !stopped; first += _stepper.GroupSize)
             {
-                context.Iteration = it;
-                Raise(callbacks, nameof(LearnerCallback.BeforeBatch), c => c.BeforeBatch(context));
-                batch.Gather(Data.Train, order.AsSpan(it * Options.BatchSize, Options.BatchSize));
-                context.BatchLoss = Model.ForwardBackward(batch.Users, batch.Items, batch.Ratings, batch.Predictions.Span);
-                context.BatchPredictions = batch.Predictions;
-                Optimizer.Step(context.LearningRate, context.Momentum, context.WeightDecay);
-                trained++;
-                Raise(callbacks, nameof(LearnerCallback.AfterBatch), c => c.AfterBatch(context));
-                if (context.StopRequested || cancellation.IsCancellationRequested)
+                var group = _stepper.Begin(Math.Min(_stepper.GroupSize, BatchesPerEpoch - first));
+                for (int j = 0; j < group.Count; j++)
                 {
-                    stopped = true;
-                    break;
+                    context.Iteration = first + j;
+                    Raise(callbacks, nameof(LearnerCallback.BeforeBatch), c => c.BeforeBatch(context));
+                    group.Schedule(j, context.LearningRate, context.Momentum);
+                }
+                _stepper.Run(group, order, first * Options.BatchSize, weightDecay);
+                for (int j = 0; j < group.Count && !stopped; j++)
+                {
+                    context.Iteration = first + j;
+                    (context.LearningRate, context.Momentum) = group.Rates(j);
+                    context.BatchLoss = group.Losses[j];
+                    context.BatchPredictions = group.Predictions(j);
+                    trained++;
+                    Raise(callbacks, nameof(LearnerCallback.AfterBatch), c => c.AfterBatch(context));
+                    stopped = context.StopRequested || cancellation.IsCancellationRequested;
                 }
             }
             if (stopped)

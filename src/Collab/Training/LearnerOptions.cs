@@ -15,6 +15,15 @@ public sealed record LearnerOptions
     /// <summary>Weight decay used when a fit does not name one. <value>Default: 0.01.</value></summary>
     public double WeightDecay { get; init; } = CollabDefaults.WeightDecay;
 
+    /// <summary>Exact (dense, fastai) or fast (touched rows only). <value>Default: exact.</value></summary>
+    public TrainingMode Mode { get; init; } = TrainingMode.Exact;
+
+    /// <summary>The update fast mode applies to touched rows. <value>Default: row-wise RMSprop.</value></summary>
+    public FastOptimizer FastOptimizer { get; init; } = FastOptimizer.RowRms;
+
+    /// <summary>Worker threads: fast mode trains that many batches at once; exact mode splits its dense pass. <value>Default: 1.</value></summary>
+    public int Threads { get; init; } = 1;
+
     /// <summary>
     /// Replaces the shuffled order of training rows for an epoch (used to replay a recorded run). Null: a
     /// fresh seeded permutation each epoch.

@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+using System.Numerics.Tensors;
+using Collab.Data;
+using Collab.Models;
+
+namespace Collab.Training;
+
+/// <summary>
+/// Fast mode for the dot-bias model: a batch's gradient is gathered into compact per-worker buffers (one
+/// slot per distinct row the batch touches) and only those rows are updated, by row-wise RMSprop
+/// (<see cref="RowRmsKernel"/>) or lazy Adam; decoupled decay is applied when a row is touched, and bias
+/// correction uses the global step count. Workers share the tables without locks (Hogwild); with one
+/// worker the run is deterministic.
+/// </summary>
+internal sealed class FastDotBiasEngine : IOptimizerState
+{
+    private readonly DotBiasModel _model;
+    private readonly AdamOptions _adam;
+    private readonly FastOptimizer _optimizer;
+    private readonly float[][] _first;
+    private readonly float[][] _second;
+    private readonly FastWorkspace[] _workspaces;
+
+    public FastDotBiasEngine(DotBiasModel model, AdamOptions adam, FastOptimizer optimizer, int workers, int batchSize)
+    {
+        _optimizer = optimizer;
+        _model = model;
+        _adam = adam;
+        bool adamState = optimizer == FastOptimizer.LazyAdam;
+        _first = [.. model.Parameters.Select(p => adamState ? new float[p.Values.Length] : [])];
+        _second = [.. model.Parameters.Select(p => new float[adamState ? p.Values.Length : p.Rows])];
+        _workspaces = [.. Enumerable.Range(0, workers).Select(_ => new FastWorkspace(model.UserCount, model.ItemCount, model.Factors, batchSize))];
+    }
+
+    public int Workers => _workspaces.Length;
+
+    public int StepCount { get; set; }
+
+    public ReadOnlySpan<float> FirstMoment(int parameter) => _first[parameter];
+
+    public ReadOnlySpan<float> SecondMoment(int parameter) => _second[parameter];
+
+    /// <summary>Trains one batch of training rows on one worker and returns its mean squared error.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public double TrainBatch(int worker, EncodedRatings train, ReadOnlySpan<int> rows, double learningRate, double beta1, double weightDecay, int step, Span<float> predictions)
+    {
+        var ws = _workspaces[worker];
+        ws.Begin();
+        int k = _model.Factors;
+        var uf = _model.UserFactors.Values;
+        var itf = _model.ItemFactors.Values;
+        var ub = _model.UserBias.Values;
+        var ib = _model.ItemBias.Values;
+        var users = train.Users;
+        var items = train.Items;
+        var ratings = train.Ratings;
+        float scale = 2f / rows.Length;
+        double loss = 0;
+        for (int b = 0; b < rows.Length; b++)
+        {
+            int row = rows[b];
+            int u = users[row];
+            int i = items[row];
+            int su = ws.UserSlot(u);
+            int si = ws.ItemSlot(i);
+            var userRow = uf.AsSpan(u * k, k);
+            var itemRow = itf.AsSpan(i * k, k);
+            float raw = TensorPrimitives.Dot(userRow, itemRow) + ub[u] + ib[i];
+            float prediction = raw, slope = 1f;
+            if (_model.YRange is { } range)
+            {
+                float s = DotBiasModel.Sigmoid(raw);
+                prediction = range.Low + range.Width * s;
+                slope = range.Width * s * (1f - s);
+            }
+            predictions[b] = prediction;
+            float error = prediction - ratings[row];
+            loss += (double)error * error;
+            float d = scale * error * slope;
+            var userGrad = ws.UserGradients.AsSpan(su * k, k);
+            var itemGrad = ws.ItemGradients.AsSpan(si * k, k);
+            TensorPrimitives.MultiplyAdd(itemRow, d, userGrad, userGrad);
+            TensorPrimitives.MultiplyAdd(userRow, d, itemGrad, itemGrad);
+            ws.UserBiasGradients[su] += d;
+            ws.ItemBiasGradients[si] += d;
+        }
+        if (_optimizer == FastOptimizer.LazyAdam)
+        {
+            var adam = AdamStep.Create(learningRate, beta1, _adam.Beta2, _adam.Epsilon, weightDecay, step, decay: true);
+            UpdateAdam(0, 2, ws.TouchedUsers, ws.UserGradients, ws.UserBiasGradients, k, adam);
+            UpdateAdam(1, 3, ws.TouchedItems, ws.ItemGradients, ws.ItemBiasGradients, k, adam);
+        }
+        else
+        {
+            var rms = RowRmsStep.Create(learningRate, _adam.Beta2, _adam.Epsilon, weightDecay, step);
+            UpdateRms(0, 2, ws.TouchedUsers, ws.UserGradients, ws.UserBiasGradients, k, rms);
+            UpdateRms(1, 3, ws.TouchedItems, ws.ItemGradients, ws.ItemBiasGradients, k, rms);
+        }
+        return loss / rows.Length;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void UpdateRms(int factorTable, int biasTable, ReadOnlySpan<int> touched, float[] gradients, float[] biasGradients, int k, in RowRmsStep step)
+    {
+        var p = _model.Parameters[factorTable].Values;
+        var v = _second[factorTable];
+        var pb = _model.Parameters[biasTable].Values;
+        var vb = _second[biasTable];
+        for (int slot = 0; slot < touched.Length; slot++)
+        {
+            int row = touched[slot];
+            v[row] = RowRmsKernel.Step(p.AsSpan(row * k, k), gradients.AsSpan(slot * k, k), v[row], step);
+            vb[row] = RowRmsKernel.Step(pb.AsSpan(row, 1), biasGradients.AsSpan(slot, 1), vb[row], step);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void UpdateAdam(int factorTable, int biasTable, ReadOnlySpan<int> touched, float[] gradients, float[] biasGradients, int k, AdamStep step)
+    {
+        var (p, m, v) = (_model.Parameters[factorTable].Values, _first[factorTable], _second[factorTable]);
+        var (pb, mb, vb) = (_model.Parameters[biasTable].Values, _first[biasTable], _second[biasTable]);
+        for (int slot = 0; slot < touched.Length; slot++)
+        {
+            int row = touched[slot];
+            int at = row * k;
+            AdamKernel.Step(p.AsSpan(at, k), gradients.AsSpan(slot * k, k), m.AsSpan(at, k), v.AsSpan(at, k), step);
+            AdamKernel.StepScalar(pb.AsSpan(row, 1), biasGradients.AsSpan(slot, 1), mb.AsSpan(row, 1), vb.AsSpan(row, 1), step);
+        }
+    }
+}

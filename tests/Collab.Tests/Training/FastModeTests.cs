@@ -1,0 +1,101 @@
+using Collab.Data;
+using Collab.Models;
+using Collab.Numerics;
+using Collab.Tests.Support;
+using Collab.Training;
+
+namespace Collab.Tests.Training;
+
+public sealed class FastModeTests
+{
+    [Fact]
+    public void Lazy_adam_equals_exact_mode_when_every_row_is_touched_at_every_step()
+    {
+        // One user rating every item, one batch per epoch holding all rows: every row is touched every step,
+        // so updating touched rows only must give exactly fastai's dense update.
+        var rows = Enumerable.Range(0, 8).Select(i => ("u", $"i{i}", (float)(1 + i % 5))).ToList();
+        var table = RatingsTable.FromTriples(rows);
+        var split = new DataSplit([.. Enumerable.Range(0, 8)], []);
+        var exact = Train(table, split, TrainingMode.Exact);
+        var fast = Train(table, split, TrainingMode.Fast);
+        // Row 0 (#na#) is never touched: exact mode decays it, fast mode leaves it; compare the trained rows.
+        for (int t = 0; t < 4; t++)
+        {
+            int width = exact.Parameters[t].Columns;
+            Close.All(exact.Parameters[t].Values.AsSpan(width), fast.Parameters[t].Values.AsSpan(width), 1e-6, exact.Parameters[t].Name);
+        }
+    }
+
+    [Theory]
+    [InlineData(FastOptimizer.RowRms, 1)]
+    [InlineData(FastOptimizer.RowRms, 2)]
+    [InlineData(FastOptimizer.LazyAdam, 2)]
+    public void Fast_mode_recovers_planted_data_on_one_and_two_threads(FastOptimizer optimizer, int threads)
+    {
+        var table = Some.PlantedRatings(150, 120, 3, 0.3, 0.15, 21);
+        var trained = CollabTrainer.Train(table, new TrainingOptions
+        {
+            Factors = 10, Epochs = 20, LearningRate = 1e-2, WeightDecay = 0.05, Seed = 1,
+            Mode = TrainingMode.Fast, FastOptimizer = optimizer, Threads = threads,
+        });
+        Assert.InRange(trained.Summary.ValidRmse, 0.0, 0.35);
+    }
+
+    [Fact]
+    public void One_thread_fast_mode_is_deterministic()
+    {
+        var table = Some.PlantedRatings(40, 30, 2, 0.5, 0.2, 8);
+        var options = new TrainingOptions { Factors = 5, Epochs = 2, Seed = 9, Mode = TrainingMode.Fast, Threads = 1 };
+        Assert.Equal(CollabTrainer.Train(table, options).Model.ItemFactors.Values, CollabTrainer.Train(table, options).Model.ItemFactors.Values);
+    }
+
+    [Fact]
+    public void Row_rms_step_equals_a_hand_computation_and_the_vector_path_equals_the_scalar_one()
+    {
+        var random = new SeededRandom(4);
+        float[] p = [.. Enumerable.Range(0, 37).Select(_ => (float)random.NextGaussian())];
+        float[] g = [.. Enumerable.Range(0, 37).Select(_ => (float)random.NextGaussian())];
+        var (p2, g2) = ((float[])p.Clone(), (float[])g.Clone());
+        var step = RowRmsStep.Create(lr: 0.01, beta2: 0.99, eps: 1e-5, weightDecay: 0.1, t: 3);
+        double meanSquare = g.Average(x => (double)x * x);
+        double v = 0.99 * 0.5 + 0.01 * meanSquare;
+        double rate = 0.01 / (Math.Sqrt(v / (1 - Math.Pow(0.99, 3))) + 1e-5);
+        var expected = p.Zip(g, (pi, gi) => pi * (1 - 0.01 * 0.1) - rate * gi).ToArray();
+
+        float newV = RowRmsKernel.Step(p, g, 0.5f, step);
+        float newV2 = RowRmsKernel.StepScalar(p2, g2, 0.5f, step);
+
+        Assert.Equal(v, newV, 1e-6);
+        Assert.Equal(newV2, newV, 1e-6f);
+        Close.All([.. expected.Select(x => (float)x)], p, 1e-6, "row after the step");
+        Close.All(p2, p, 1e-6, "vector vs scalar");
+        Assert.All(g, x => Assert.Equal(0f, x));
+    }
+
+    [Fact]
+    public void Fast_mode_refuses_a_model_it_cannot_train_sparsely()
+    {
+        var table = Some.PlantedRatings(10, 10, 2, 0.8, 0.1, 1);
+        var data = CollabData.FromTable(table, 0.2, 1);
+        var error = Assert.Throws<NotSupportedException>(() => new Learner(data, new OpaqueModel(), new LearnerOptions { Mode = TrainingMode.Fast }));
+        Assert.Contains("exact mode", error.Message);
+    }
+
+    private static DotBiasModel Train(RatingsTable table, DataSplit split, TrainingMode mode)
+    {
+        var data = CollabData.FromTable(table, split);
+        var model = DotBiasModel.Create(data.Users.Count, data.Items.Count, new DotBiasOptions { Factors = 3 }, new SeededRandom(5));
+        var learner = new Learner(data, model, new LearnerOptions { BatchSize = 8, Mode = mode, FastOptimizer = FastOptimizer.LazyAdam });
+        learner.FitOneCycle(4, 1e-2, 0.1);
+        return model;
+    }
+
+    private sealed class OpaqueModel : ICollabModel
+    {
+        public IReadOnlyList<ParameterTensor> Parameters { get; } = [new ParameterTensor("w", 1, 1)];
+
+        public double ForwardBackward(ReadOnlySpan<int> users, ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, Span<float> predictions) => 0;
+
+        public void Predict(ReadOnlySpan<int> users, ReadOnlySpan<int> items, Span<float> predictions) { }
+    }
+}
