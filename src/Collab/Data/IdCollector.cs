@@ -8,9 +8,9 @@ namespace Collab.Data;
 /// The distinct ids of one column in order of first appearance, as <see cref="IdIndex"/> keeps them, but with
 /// integer ids held as numbers: an id written as a canonical integer (digits without a leading zero, at most
 /// 18 of them) is looked up as a <see cref="long"/>, any other id as text. Canonical integers and texts can
-/// never spell the same id, so the two maps share one numbering. Small numbers (as MovieLens ids are) are
-/// looked up in a dense array indexed by the number, larger or sparse ones in a dictionary; the last number
-/// looked up is remembered, which makes files sorted by user almost free for the user column.
+/// never spell the same id, so the two share one numbering. Small numbers (as MovieLens ids are) are looked
+/// up in a dense array indexed by the number, larger or sparse ones in a dictionary; the last number looked
+/// up is remembered, which makes files sorted by user almost free for the user column.
 /// </summary>
 internal sealed class IdCollector
 {
@@ -18,17 +18,19 @@ internal sealed class IdCollector
     private const int DenseSlack = 1 << 18;
 
     private readonly Dictionary<long, int> _numbers = [];
-    private readonly Dictionary<string, int> _texts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _textsBySpan;
-    private readonly List<long> _values = [];
-    private readonly List<string?> _strings = [];
+    private readonly Dictionary<string, int> _textIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _textIndexBySpan;
+    private readonly List<string> _texts = [];
+
+    // Entry i is the number itself (>= 0) or the complement of the position of its text in _texts (< 0).
+    private readonly List<long> _entries = [];
     private int[] _dense = [];
     private long _lastNumber = -1;
     private int _lastIndex = -1;
 
-    public IdCollector() => _textsBySpan = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+    public IdCollector() => _textIndexBySpan = _textIndex.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public int Count => _values.Count;
+    public int Count => _entries.Count;
 
     /// <summary>The index of a numeric id, adding it if new.</summary>
     public int AddNumber(long value)
@@ -50,59 +52,37 @@ internal sealed class IdCollector
         return _lastIndex = index;
     }
 
-    // Numbers live in the dense array while it stays within a few times the number of distinct ids.
-    private bool TryGrowDense(long value)
-    {
-        long wanted = (long)BitOperations.RoundUpToPowerOf2((ulong)value + 1);
-        if (wanted > 4L * (_values.Count + DenseSlack))
-            return false;
-        var grown = new int[wanted];
-        _dense.CopyTo(grown, 0);
-        foreach (var (number, index) in _numbers)
-        {
-            if (number < wanted)
-                grown[number] = index + 1;
-        }
-        _dense = grown;
-        return true;
-    }
-
-    private int Append(long value)
-    {
-        _values.Add(value);
-        _strings.Add(null);
-        return _values.Count - 1;
-    }
-
     /// <summary>The index of an id that is not a canonical integer, adding it if new.</summary>
     public int AddText(ReadOnlySpan<char> text)
     {
-        if (_textsBySpan.TryGetValue(text, out int index))
+        if (_textIndexBySpan.TryGetValue(text, out int index))
             return index;
         var owned = text.ToString();
-        index = _values.Count;
-        _texts.Add(owned, index);
-        _values.Add(0);
-        _strings.Add(owned);
+        index = Append(~(long)_texts.Count);
+        _texts.Add(owned);
+        _textIndex.Add(owned, index);
         return index;
     }
 
     /// <summary>Adds the id at <paramref name="index"/> of another collector and returns its index here.</summary>
-    public int AddFrom(IdCollector other, int index) =>
-        other._strings[index] is { } text ? AddText(text) : AddNumber(other._values[index]);
+    public int AddFrom(IdCollector other, int index)
+    {
+        long entry = other._entries[index];
+        return entry >= 0 ? AddNumber(entry) : AddText(other._texts[(int)~entry]);
+    }
 
     /// <summary>Forgets every id but keeps the space, for the next block.</summary>
     public void Clear()
     {
-        for (int i = 0; i < _values.Count; i++)
+        foreach (long entry in _entries)
         {
-            if (_strings[i] is null && (ulong)_values[i] < (ulong)_dense.Length)
-                _dense[_values[i]] = 0;
+            if ((ulong)entry < (ulong)_dense.Length)
+                _dense[entry] = 0;
         }
         _numbers.Clear();
+        _textIndex.Clear();
         _texts.Clear();
-        _values.Clear();
-        _strings.Clear();
+        _entries.Clear();
         _lastNumber = -1;
         _lastIndex = -1;
     }
@@ -112,15 +92,15 @@ internal sealed class IdCollector
     {
         var ids = new IdIndex();
         Span<char> digits = stackalloc char[20];
-        for (int i = 0; i < _values.Count; i++)
+        foreach (long entry in _entries)
         {
-            if (_strings[i] is { } text)
+            if (entry < 0)
             {
-                ids.GetOrAdd(text);
+                ids.GetOrAdd(_texts[(int)~entry]);
             }
             else
             {
-                _values[i].TryFormat(digits, out int length, provider: CultureInfo.InvariantCulture);
+                entry.TryFormat(digits, out int length, provider: CultureInfo.InvariantCulture);
                 ids.GetOrAdd(digits[..length]);
             }
         }
@@ -157,5 +137,28 @@ internal sealed class IdCollector
             value = value * 10 + digit;
         }
         return true;
+    }
+
+    // Numbers live in the dense array while it stays within a few times the number of distinct ids.
+    private bool TryGrowDense(long value)
+    {
+        long wanted = (long)BitOperations.RoundUpToPowerOf2((ulong)value + 1);
+        if (wanted > 4L * (_entries.Count + DenseSlack))
+            return false;
+        var grown = new int[wanted];
+        _dense.CopyTo(grown, 0);
+        foreach (var (number, index) in _numbers)
+        {
+            if (number < wanted)
+                grown[number] = index + 1;
+        }
+        _dense = grown;
+        return true;
+    }
+
+    private int Append(long entry)
+    {
+        _entries.Add(entry);
+        return _entries.Count - 1;
     }
 }

@@ -52,9 +52,10 @@ internal sealed class RatingsChunkParser
             return false;
         int carriageReturns = text.Count((byte)'\r');
         Span<int> bounds = stackalloc int[2 * (_lastColumn + 1)];
+        var delimiters = new DelimiterScanner(text, _separator);
         for (int position = 0; position < text.Length;)
         {
-            int end = Split(text, position, bounds, out int columns);
+            int end = NextLine(text, position, ref delimiters, bounds, out int columns);
             if (end < text.Length && end > position && text[end - 1] == (byte)'\r')
                 carriageReturns--;
             if (!TrimAscii(text[position..end]).IsEmpty && !ParseRow(text, bounds, columns, chunk))
@@ -64,31 +65,24 @@ internal sealed class RatingsChunkParser
         return carriageReturns == 0;
     }
 
-    // Finds the needed columns of the line starting at position in one pass; returns where the line ends.
-    private int Split(ReadOnlySpan<byte> text, int position, Span<int> bounds, out int columns)
+    // Records where the needed columns of the line at position start and end; returns where the line ends.
+    private int NextLine(ReadOnlySpan<byte> text, int position, ref DelimiterScanner delimiters, scoped Span<int> bounds, out int columns)
     {
         columns = 0;
-        int start = position;
-        for (int at = position; ; at++)
+        for (int start = position; ; columns++)
         {
-            if (at == text.Length || text[at] == (byte)'\n')
+            int hit = delimiters.Next();
+            if (columns <= _lastColumn)
             {
                 bounds[2 * columns] = start;
-                bounds[2 * columns + 1] = at;
-                columns++;
-                return at;
+                bounds[2 * columns + 1] = hit;
             }
-            if (text[at] == _separator)
+            if (hit == text.Length || text[hit] == (byte)'\n')
             {
-                bounds[2 * columns] = start;
-                bounds[2 * columns + 1] = at;
-                start = at + 1;
-                if (++columns > _lastColumn)
-                {
-                    int rest = text[at..].IndexOf((byte)'\n');
-                    return rest < 0 ? text.Length : at + rest;
-                }
+                columns = Math.Min(columns + 1, _lastColumn + 1);
+                return hit;
             }
+            start = hit + 1;
         }
     }
 
@@ -161,10 +155,17 @@ internal sealed class RatingsChunkParser
         timestamp = 0;
         if (field.IsEmpty)
             return true;
-        if (field.Length <= 18 && field.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0)
+        if (field.Length <= 18)
         {
+            long value = 0;
             foreach (byte b in field)
-                timestamp = timestamp * 10 + (b - '0');
+            {
+                uint digit = (uint)(b - '0');
+                if (digit > 9)
+                    return long.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out timestamp);
+                value = value * 10 + digit;
+            }
+            timestamp = value;
             return true;
         }
         return long.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out timestamp);
