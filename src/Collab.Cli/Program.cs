@@ -8,6 +8,7 @@ var root = new RootCommand("Collab: collaborative filtering from the command lin
     PredictCommand.Create(),
     DatasetsCommand.Create(),
     SynthCommand.Create(),
+    BenchCommand.Create(),
 };
 try
 {

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Collab.Data;
+using Collab.Data.Synthetic;
+using Collab.Training;
+
+namespace Collab.Cli.Benchmarks;
+
+/// <summary>Runs the stages of <c>collab bench</c> in order: bandwidth, CSV load, then each training configuration.</summary>
+internal sealed class BenchRunner(BenchRequest request, TextWriter? progress)
+{
+    private const int LoadRuns = 2;
+
+    public BenchResults Run(CancellationToken cancellation)
+    {
+        var loadStart = ProcessMemory.LoadAverage();
+        var bandwidth = request.Threads.Distinct().Order().Select(t =>
+        {
+            Say($"memory bandwidth, {t} thread(s)");
+            return new BandwidthResult(t, MemoryBandwidth.Measure(t) / 1e9);
+        }).ToList();
+        var (load, table) = Load(cancellation);
+        var training = new List<TrainingResult>();
+        foreach (var mode in request.Modes)
+        {
+            foreach (var threads in request.Threads)
+            {
+                Say($"training, {mode} mode, {threads} thread(s)");
+                training.Add(Train(table, mode, threads, bandwidth.First(b => b.Threads == threads), cancellation));
+            }
+        }
+        var machine = new BenchMachine(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription,
+            loadStart, ProcessMemory.LoadAverage());
+        return new BenchResults(machine, bandwidth, load, training);
+    }
+
+    private (LoadResult, RatingsTable) Load(CancellationToken cancellation)
+    {
+        bool synthetic = request.CsvPath is null;
+        var path = request.CsvPath ?? Path.Combine(Path.GetTempPath(), $"collab-bench-{Guid.NewGuid():N}.csv");
+        try
+        {
+            if (synthetic)
+            {
+                Say($"writing {request.Synthetic.Ratings:N0} synthetic ratings to {path}");
+                SyntheticRatings.Create(request.Synthetic).WriteCsvFile(path, null, cancellation);
+            }
+            long bytes = new FileInfo(path).Length;
+            RatingsTable? table = null;
+            double best = double.MaxValue;
+            for (int run = 0; run < LoadRuns; run++)
+            {
+                Say($"loading {path} ({run + 1}/{LoadRuns})");
+                table = null;
+                StartStage();
+                var watch = Stopwatch.StartNew();
+                table = RatingsTable.FromFile(path);
+                best = Math.Min(best, watch.Elapsed.TotalSeconds);
+            }
+            var result = new LoadResult(path, synthetic, bytes, table!.Count, table.UserIds.Count, table.ItemIds.Count, best, bytes / best / 1e6,
+                ProcessMemory.PeakResidentBytes());
+            return (result, table);
+        }
+        finally
+        {
+            if (synthetic && File.Exists(path))
+                File.Delete(path);
+        }
+    }
+
+    private TrainingResult Train(RatingsTable table, TrainingMode mode, int threads, BandwidthResult bandwidth, CancellationToken cancellation)
+    {
+        var options = new TrainingOptions
+        {
+            Mode = mode,
+            FastOptimizer = request.FastOptimizer,
+            Threads = threads,
+            Factors = request.Factors,
+            BatchSize = request.BatchSize,
+            Epochs = request.Epochs,
+            Seed = request.Synthetic.Seed,
+        };
+        var meter = new ThroughputMeter(request.Budget, request.BatchSize);
+        StartStage();
+        var trained = CollabTrainer.Train(table, options, callbacks: [meter], cancellation: cancellation);
+        double rate = meter.Ratings / meter.Elapsed.TotalSeconds;
+        int users = table.UserIds.Count + 1;
+        int items = table.ItemIds.Count + 1;
+        double bytes = TrafficModel.BytesPerRating(mode, request.FastOptimizer, request.Factors, users, items, request.BatchSize);
+        double bound = bandwidth.GigabytesPerSecond * 1e9 / bytes;
+        return new TrainingResult(
+            mode.ToString().ToLowerInvariant(),
+            mode == TrainingMode.Fast ? request.FastOptimizer.ToString() : null,
+            threads, request.Factors, request.BatchSize, meter.Ratings, meter.Elapsed.TotalSeconds, !meter.BudgetSpent,
+            rate, TrafficModel.TableBytes(mode, request.FastOptimizer, request.Factors, users, items), bytes, bound, rate / bound,
+            meter.BudgetSpent ? null : trained.Summary.ValidRmse,
+            ProcessMemory.PeakResidentBytes());
+    }
+
+    // Each stage's peak memory starts from what the earlier stages left alive, not from their garbage.
+    private static void StartStage()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        ProcessMemory.TryResetPeak();
+    }
+
+    private void Say(string stage) => progress?.WriteLine($"bench: {stage}");
+}
