@@ -11,7 +11,11 @@ public sealed class BenchCommandTests
         Assert.Equal(0, result.ExitCode);
         var json = JsonDocument.Parse(result.Output).RootElement;
         Assert.Equal(2, json.GetProperty("memoryBandwidth").GetArrayLength());
-        Assert.All(json.GetProperty("memoryBandwidth").EnumerateArray(), b => Assert.True(b.GetProperty("gigabytesPerSecond").GetDouble() > 0));
+        Assert.All(json.GetProperty("memoryBandwidth").EnumerateArray(), b =>
+        {
+            Assert.True(b.GetProperty("copyGigabytesPerSecond").GetDouble() > 0);
+            Assert.True(b.GetProperty("updateGigabytesPerSecond").GetDouble() > 0);
+        });
         var load = json.GetProperty("load");
         Assert.Equal(20_000, load.GetProperty("rows").GetInt32());
         Assert.True(load.GetProperty("synthetic").GetBoolean());
@@ -32,6 +36,7 @@ public sealed class BenchCommandTests
         var table = CliRunner.Run("bench", "--ratings", "5000", "--seconds", "0.2", "--modes", "fast", "--threads", "1");
         Assert.Equal(0, table.ExitCode);
         Assert.Contains("copy GB/s", table.Output);
+        Assert.Contains("in-place update GB/s", table.Output);
         Assert.Contains("ratings/s", table.Output);
         Assert.Contains("of bound", table.Output);
         Assert.Contains("bench: loading", table.Error);

@@ -13,9 +13,12 @@ internal static class BenchReport
             console.Profile.Width = Math.Max(console.Profile.Width, 160);
         var m = results.Machine;
         console.WriteLine($"{m.Cores} cores, {m.Os}, {m.Runtime}; load average {Load(m.LoadAverageStart)} at start, {Load(m.LoadAverageEnd)} at end.");
-        var bandwidth = NewTable("threads", "copy GB/s (read + written)");
+        var bandwidth = NewTable("threads", "copy GB/s", "in-place update GB/s");
         foreach (var b in results.MemoryBandwidth)
-            bandwidth.AddRow(Num(b.Threads), b.GigabytesPerSecond.ToString("F1", CultureInfo.InvariantCulture));
+        {
+            bandwidth.AddRow(Num(b.Threads), b.CopyGigabytesPerSecond.ToString("F1", CultureInfo.InvariantCulture),
+                b.UpdateGigabytesPerSecond.ToString("F1", CultureInfo.InvariantCulture));
+        }
         console.Write(bandwidth);
 
         var l = results.Load;
@@ -33,8 +36,8 @@ internal static class BenchReport
                 t.ValidRmse is double rmse ? rmse.ToString("F4", CultureInfo.InvariantCulture) : "-", Mb(t.PeakResidentBytes));
         }
         console.Write(training);
-        console.WriteLine("ratings/s counts training steps only (no shuffle, no validation). The bound is copy bandwidth / bytes per rating (docs/speed.md);");
-        console.WriteLine("tables that fit in cache can beat it.");
+        console.WriteLine("Bandwidth counts bytes read + written. ratings/s counts training steps only (no shuffle, no validation).");
+        console.WriteLine("The bound is in-place update bandwidth / bytes per rating (docs/speed.md); tables that fit in cache can beat it.");
     }
 
     private static Table NewTable(params string[] columns)

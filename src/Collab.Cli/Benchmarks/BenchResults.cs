@@ -10,8 +10,8 @@ internal sealed record BenchResults(
 /// <summary>The machine and how busy it was at the start and the end of the run.</summary>
 internal sealed record BenchMachine(int Cores, string Os, string Runtime, double[]? LoadAverageStart, double[]? LoadAverageEnd);
 
-/// <summary>Array-copy bandwidth on some threads, bytes read plus written per second.</summary>
-internal sealed record BandwidthResult(int Threads, double GigabytesPerSecond);
+/// <summary>Memory bandwidth on some threads, bytes read plus written per second: array copy and in-place update.</summary>
+internal sealed record BandwidthResult(int Threads, double CopyGigabytesPerSecond, double UpdateGigabytesPerSecond);
 
 /// <summary>Reading the CSV: best of the runs, and the peak resident memory while reading.</summary>
 internal sealed record LoadResult(string File, bool Synthetic, long Bytes, int Rows, int Users, int Items, double Seconds, double MegabytesPerSecond, long? PeakResidentBytes);

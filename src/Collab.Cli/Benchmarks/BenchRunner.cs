@@ -17,7 +17,8 @@ internal sealed class BenchRunner(BenchRequest request, TextWriter? progress)
         var bandwidth = request.Threads.Distinct().Order().Select(t =>
         {
             Say($"memory bandwidth, {t} thread(s)");
-            return new BandwidthResult(t, MemoryBandwidth.Measure(t) / 1e9);
+            var (copy, update) = MemoryBandwidth.Measure(t);
+            return new BandwidthResult(t, copy / 1e9, update / 1e9);
         }).ToList();
         var (load, table) = Load(cancellation);
         var training = new List<TrainingResult>();
@@ -87,7 +88,7 @@ internal sealed class BenchRunner(BenchRequest request, TextWriter? progress)
         int users = table.UserIds.Count + 1;
         int items = table.ItemIds.Count + 1;
         double bytes = TrafficModel.BytesPerRating(mode, request.FastOptimizer, request.Factors, users, items, request.BatchSize);
-        double bound = bandwidth.GigabytesPerSecond * 1e9 / bytes;
+        double bound = bandwidth.UpdateGigabytesPerSecond * 1e9 / bytes;
         return new TrainingResult(
             mode.ToString().ToLowerInvariant(),
             mode == TrainingMode.Fast ? request.FastOptimizer.ToString() : null,

@@ -4,7 +4,8 @@ namespace Collab.Cli.Benchmarks;
 
 /// <summary>
 /// Bytes of memory one rating's update must read and write at the least, so a measured throughput can be put
-/// against the bound bandwidth / bytes. Floats are 4 bytes; a row has k + 1 parameters (factors and bias).
+/// against the bound: in-place update bandwidth / bytes (see <see cref="MemoryBandwidth"/>). Floats are 4
+/// bytes; a row has k + 1 parameters (factors and bias).
 /// <list type="bullet">
 /// <item>Fast mode: the user row and the item row, parameters and their optimizer state, each read and written
 /// once: 2 rows x 2 x 4 B x ((k + 1) + state floats per row), plus 12 B of the rating (user, item, value).
