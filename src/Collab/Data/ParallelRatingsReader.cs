@@ -38,7 +38,7 @@ internal static class ParallelRatingsReader
         for (int f = 0; f < files.Count; f++)
         {
             int firstRow = blocks.Count == 0 ? 0 : blocks[^1].FirstRow + blocks[^1].MaxRows;
-            if (RatingsBlockPlanner.Plan(files[f].Path, f, files[f].Layout.HasHeader, firstRow, rangeBytes, threads) is not { } planned)
+            if (RatingsBlockPlanner.Plan(files[f].Path, f, files[f].Layout.HasHeader, firstRow, rangeBytes, threads) is not { Count: > 0 } planned)
                 return null;
             blocks.AddRange(planned);
         }

@@ -75,6 +75,10 @@ public sealed class ParallelRatingsReaderTests : IDisposable
     [InlineData(6)]
     [InlineData(7)]
     [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(11)]
+    [InlineData(12)]
     public void Random_plain_files_cut_into_many_blocks_read_exactly_as_sep_reads_them(ulong seed)
     {
         var random = new SeededRandom(seed);
@@ -104,22 +108,23 @@ public sealed class ParallelRatingsReaderTests : IDisposable
     {
         var text = new StringBuilder();
         string lineEnd = random.NextInt(2) == 0 ? "\n" : "\r\n";
+        string separator = new[] { ",", ",", "\t", ";", "::" }[random.NextInt(5)];
         if (random.NextInt(3) == 0)
             text.Append('\uFEFF');
-        text.Append("user,item,rating,timestamp").Append(lineEnd);
+        text.Append(string.Join(separator, "user", "item", "rating", "timestamp")).Append(lineEnd);
         for (int r = 0; r < rows; r++)
         {
             if (random.NextInt(40) == 0)
-                text.Append(random.NextInt(2) == 0 ? "" : " \t ").Append(lineEnd);
+                text.Append(random.NextInt(2) == 0 || separator == "\t" ? "" : " \t ").Append(lineEnd);
             string timestamp = random.NextInt(10) switch
             {
                 0 => "",
-                1 => $",{Pad(random, "")}",
-                _ => $",{Pad(random, (1_000_000_000 + random.NextInt(1_000_000)).ToString(System.Globalization.CultureInfo.InvariantCulture))}",
+                1 => separator + Pad(random, "", separator),
+                _ => separator + Pad(random, (1_000_000_000 + random.NextInt(1_000_000)).ToString(System.Globalization.CultureInfo.InvariantCulture), separator),
             };
-            text.Append(Pad(random, RandomId(random, 300))).Append(',')
-                .Append(Pad(random, RandomId(random, 2_000))).Append(',')
-                .Append(Pad(random, RandomRating(random))).Append(timestamp);
+            text.Append(Pad(random, RandomId(random, 300), separator)).Append(separator)
+                .Append(Pad(random, RandomId(random, 2_000), separator)).Append(separator)
+                .Append(Pad(random, RandomRating(random), separator)).Append(timestamp);
             if (r < rows - 1 || random.NextInt(2) == 0)
                 text.Append(lineEnd);
         }
@@ -148,8 +153,9 @@ public sealed class ParallelRatingsReaderTests : IDisposable
         _ => $"{random.NextInt(5)}.{(random.NextInt(2) == 0 ? 0 : 5)}",
     };
 
-    private static string Pad(SeededRandom random, string field) =>
-        random.NextInt(8) == 0 ? $" {field}\t" : field;
+    // Spaces and tabs around a field (tabs only where they do not separate fields).
+    private static string Pad(SeededRandom random, string field, string separator) =>
+        random.NextInt(8) != 0 ? field : separator == "\t" ? $" {field}  " : $" {field}\t";
 
     private static void AssertSameTable(RatingsTable expected, RatingsTable actual)
     {
