@@ -28,6 +28,7 @@ internal sealed class RatingsChunkParser
 
     public RatingsChunkParser(RatingsFileLayout layout)
     {
+        Supported = layout.SepChar < '\x80' && SepAccepts(layout.SepChar);
         _separator = (byte)layout.SepChar;
         _hasHeader = layout.HasHeader;
         _userColumn = layout.Physical(layout.UserField);
@@ -38,8 +39,11 @@ internal sealed class RatingsChunkParser
         _lastColumn = Math.Max(_requiredColumns - 1, _timestampColumn);
     }
 
-    /// <summary>Whether the separator is one the byte parser can split on (ASCII, not a quote or line end).</summary>
-    public bool Supported => _separator is > 0 and < 128 and not (byte)'"' and not (byte)'\n' and not (byte)'\r';
+    /// <summary>
+    /// Whether the byte parser can split on the separator: ASCII, and one Sep accepts (so a separator the Sep
+    /// path refuses is refused the same way).
+    /// </summary>
+    public bool Supported { get; }
 
     /// <summary>Parses a block's lines into its chunk; false when the block needs the Sep path.</summary>
     /// <param name="text">The block: whole lines; every line but the file's last ends with '\n'.</param>
@@ -83,6 +87,19 @@ internal sealed class RatingsChunkParser
                 return hit;
             }
             start = hit + 1;
+        }
+    }
+
+    private static bool SepAccepts(char separator)
+    {
+        try
+        {
+            _ = new nietras.SeparatedValues.Sep(separator);
+            return true;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false;
         }
     }
 

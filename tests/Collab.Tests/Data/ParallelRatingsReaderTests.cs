@@ -57,6 +57,19 @@ public sealed class ParallelRatingsReaderTests : IDisposable
         Assert.Null(ParallelRatingsReader.TryRead([(path, layout)], path, rangeBytes: 64, threads: 2));
     }
 
+    [Theory]
+    [InlineData("\u012c")]
+    [InlineData("\u00e9")]
+    [InlineData("\u0001")]
+    public void Separators_sep_refuses_step_aside_and_are_refused_as_before(string separator)
+    {
+        var path = _temp.File("r.txt", $"1{separator}2{separator}3\n1,2{separator}4{separator}5\n");
+        var options = new RatingsFileOptions { Delimiter = separator };
+        var layout = RatingsFileLayout.Detect(path, options);
+        Assert.Null(ParallelRatingsReader.TryRead([(path, layout)], path, rangeBytes: 64, threads: 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RatingsTable.FromFile(path, options));
+    }
+
     [Fact]
     public void A_line_longer_than_a_range_steps_aside()
     {
