@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Collab.Data;
@@ -33,23 +34,22 @@ internal sealed class IdCollector
     public int Count => _entries.Count;
 
     /// <summary>The index of a numeric id, adding it if new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int AddNumber(long value)
     {
         if (value == _lastNumber)
             return _lastIndex;
-        _lastNumber = value;
-        if ((ulong)value < (ulong)_dense.Length || TryGrowDense(value))
+        if ((ulong)value < (ulong)_dense.Length)
         {
             // Dense slots hold index + 1, so the zeroed array means "not seen".
-            ref int slot = ref _dense[value];
-            if (slot == 0)
-                slot = Append(value) + 1;
-            return _lastIndex = slot - 1;
+            int slot = _dense[value] - 1;
+            if (slot >= 0)
+            {
+                _lastNumber = value;
+                return _lastIndex = slot;
+            }
         }
-        ref int index = ref CollectionsMarshal.GetValueRefOrAddDefault(_numbers, value, out bool exists);
-        if (!exists)
-            index = Append(value);
-        return _lastIndex = index;
+        return AddNewOrSparse(value);
     }
 
     /// <summary>The index of an id that is not a canonical integer, adding it if new.</summary>
@@ -108,6 +108,7 @@ internal sealed class IdCollector
     }
 
     /// <summary>Parses a canonical integer id from UTF-8 digits; false for anything else.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseCanonical(ReadOnlySpan<byte> text, out long value)
     {
         value = 0;
@@ -137,6 +138,24 @@ internal sealed class IdCollector
             value = value * 10 + digit;
         }
         return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int AddNewOrSparse(long value)
+    {
+        _lastNumber = value;
+        if ((ulong)value < (ulong)_dense.Length || TryGrowDense(value))
+        {
+            // Growing may have moved the number here from the dictionary.
+            ref int slot = ref _dense[value];
+            if (slot == 0)
+                slot = Append(value) + 1;
+            return _lastIndex = slot - 1;
+        }
+        ref int index = ref CollectionsMarshal.GetValueRefOrAddDefault(_numbers, value, out bool exists);
+        if (!exists)
+            index = Append(value);
+        return _lastIndex = index;
     }
 
     // Numbers live in the dense array while it stays within a few times the number of distinct ids.

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Collab.Data;
 
 /// <summary>
@@ -15,6 +17,7 @@ internal sealed class RatingsChunk(RatingsColumns columns, RatingsBlock block, I
     public int Count { get; private set; }
 
     /// <summary>Adds a row; false if the block already has as many rows as it has lines (the file changed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryAdd(int user, int item, float rating, long timestamp)
     {
         if (Count == Block.MaxRows)

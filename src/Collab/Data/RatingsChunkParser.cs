@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Collab.Data;
@@ -133,13 +134,18 @@ internal sealed class RatingsChunkParser
         return chunk.TryAdd(user, item, rating, timestamp);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> Column(ReadOnlySpan<byte> text, Span<int> bounds, int column) =>
         TrimAscii(text[bounds[2 * column]..bounds[2 * column + 1]]);
 
-    private static int Id(ReadOnlySpan<byte> field, IdCollector ids)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Id(ReadOnlySpan<byte> field, IdCollector ids) =>
+        IdCollector.TryParseCanonical(field, out long number) ? ids.AddNumber(number) : TextId(field, ids);
+
+    // Ids that are not canonical integers: decoded, trimmed as the Sep path trims (white space beyond ASCII too).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int TextId(ReadOnlySpan<byte> field, IdCollector ids)
     {
-        if (IdCollector.TryParseCanonical(field, out long number))
-            return ids.AddNumber(number);
         if (field.IsEmpty)
             return -1;
         Span<char> chars = field.Length <= StackChars ? stackalloc char[StackChars] : new char[field.Length];
@@ -148,9 +154,10 @@ internal sealed class RatingsChunkParser
             text = text.Trim();
         if (text.IsEmpty)
             return -1;
-        return IdCollector.TryParseCanonical(text, out number) ? ids.AddNumber(number) : ids.AddText(text);
+        return IdCollector.TryParseCanonical(text, out long number) ? ids.AddNumber(number) : ids.AddText(text);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryRating(ReadOnlySpan<byte> field, out float rating)
     {
         uint whole = field.IsEmpty ? 10 : (uint)(field[0] - '0');
@@ -164,9 +171,14 @@ internal sealed class RatingsChunkParser
             rating = OneDecimal[whole * 10 + (uint)(field[2] - '0')];
             return true;
         }
-        return float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out rating) && float.IsFinite(rating);
+        return TryParseRating(field, out rating);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryParseRating(ReadOnlySpan<byte> field, out float rating) =>
+        float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out rating) && float.IsFinite(rating);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryTimestamp(ReadOnlySpan<byte> field, out long timestamp)
     {
         timestamp = 0;
@@ -179,15 +191,20 @@ internal sealed class RatingsChunkParser
             {
                 uint digit = (uint)(b - '0');
                 if (digit > 9)
-                    return long.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out timestamp);
+                    return TryParseTimestamp(field, out timestamp);
                 value = value * 10 + digit;
             }
             timestamp = value;
             return true;
         }
-        return long.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out timestamp);
+        return TryParseTimestamp(field, out timestamp);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryParseTimestamp(ReadOnlySpan<byte> field, out long timestamp) =>
+        long.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out timestamp);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> TrimAscii(ReadOnlySpan<byte> field)
     {
         int start = 0;
@@ -199,5 +216,6 @@ internal sealed class RatingsChunkParser
         return field[start..end];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiWhiteSpace(byte b) => b == (byte)' ' || (uint)(b - '\t') <= '\r' - '\t';
 }
