@@ -22,9 +22,10 @@ internal static class BenchReport
         console.Write(bandwidth);
 
         var l = results.Load;
-        var load = NewTable("file", "MB", "rows", "users", "items", "seconds", "MB/s", "peak RSS MB");
+        var load = NewTable("file", "MB", "rows", "users", "items", "seconds", "cpu seconds", "MB/s", "peak RSS MB");
         load.AddRow(Markup.Escape(l.Synthetic ? "synthetic (deleted)" : l.File), Num(l.Bytes / 1e6), Num(l.Rows), Num(l.Users), Num(l.Items),
-            l.Seconds.ToString("F2", CultureInfo.InvariantCulture), Num(l.MegabytesPerSecond), Mb(l.PeakResidentBytes));
+            l.Seconds.ToString("F2", CultureInfo.InvariantCulture), l.CpuSeconds.ToString("F2", CultureInfo.InvariantCulture),
+            Num(l.MegabytesPerSecond), Mb(l.PeakResidentBytes));
         console.Write(load);
 
         var training = NewTable("mode", "threads", "k", "bs", "ratings", "seconds", "ratings/s", "tables MB", "bytes/rating", "bound ratings/s", "of bound", "valid RMSE", "peak RSS MB");
