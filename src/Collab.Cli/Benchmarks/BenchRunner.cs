@@ -9,7 +9,7 @@ namespace Collab.Cli.Benchmarks;
 /// <summary>Runs the stages of <c>collab bench</c> in order: bandwidth, CSV load, then each training configuration.</summary>
 internal sealed class BenchRunner(BenchRequest request, TextWriter? progress)
 {
-    private const int LoadRuns = 2;
+    private const int LoadRuns = 3;
 
     public BenchResults Run(CancellationToken cancellation)
     {
