@@ -49,6 +49,7 @@ internal sealed class BenchRunner(BenchRequest request, TextWriter? progress)
             long bytes = new FileInfo(path).Length;
             RatingsTable? table = null;
             (double Wall, double Cpu) best = (double.MaxValue, 0);
+            long? peak = null;
             using var process = Process.GetCurrentProcess();
             for (int run = 0; run < LoadRuns; run++)
             {
@@ -63,9 +64,11 @@ internal sealed class BenchRunner(BenchRequest request, TextWriter? progress)
                 process.Refresh();
                 if (wall < best.Wall)
                     best = (wall, (process.TotalProcessorTime - cpu).TotalSeconds);
+                // The first run's peak: later runs start with what the collector kept of the earlier tables.
+                peak ??= ProcessMemory.PeakResidentBytes();
             }
             var result = new LoadResult(path, synthetic, bytes, table!.Count, table.UserIds.Count, table.ItemIds.Count, best.Wall, best.Cpu,
-                bytes / best.Wall / 1e6, ProcessMemory.PeakResidentBytes());
+                bytes / best.Wall / 1e6, peak);
             return (result, table);
         }
         finally
