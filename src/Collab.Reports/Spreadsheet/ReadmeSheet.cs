@@ -1,0 +1,43 @@
+using System.Globalization;
+using L = Collab.Reports.Spreadsheet.DotProdLayout;
+
+namespace Collab.Reports.Spreadsheet;
+
+/// <summary>What each sheet shows, where the parameters are, and how to run Solver on them.</summary>
+internal static class ReadmeSheet
+{
+    public const string Sheet = "readme";
+
+    public static SheetBuilder Build(LessonWorkbook book, L dot)
+    {
+        var sheet = new SheetBuilder(Sheet);
+        string rmse = book.Rmse().ToString("F4", CultureInfo.InvariantCulture);
+        string[] lines =
+        [
+            "Collab: the fastai lesson 4 collaborative-filtering spreadsheet, built from your own data.",
+            $"Factors: {book.Provenance}.",
+            $"{book.UserCount} most active users x {book.ItemCount} most rated items, {book.Matrix.RatedCount} rated cells, {book.Factors} factors; RMSE over the rated cells when written: {rmse}.",
+            "",
+            $"{MatrixSheet.Sheet}: the ratings, users down and items across; blank where the user did not rate the item.",
+            $"{L.Sheet}: item factors on top, user factors on the left (orange: the parameters), each prediction cell MMULT(user row, item column) + user bias + item bias"
+                + (book.YRange is null ? "." : ", squeezed into (low, high) by the sigmoid: low + (high - low) / (1 + EXP(-x)); low and high are in B3 and D3."),
+            $"   Below the predictions: the ratings, then the squared error of each rated cell. B2 is the RMSE over the rated cells only, D2 their count, F2 the sum of squared errors.",
+            $"{OneHotSheet.Sheet}: one row per rating; the user and the item as one-hot rows, each multiplied by its weight matrix with MMULT (array formulas), then the same dot product and biases.",
+            $"{EmbeddingSheet.Sheet}: the same rows, the activations looked up with INDEX(table, idx, factor): an embedding is an array look-up that equals the one-hot product.",
+            "All three compute the same predictions and the same RMSE (B2) from dotprod's orange cells: edit one there and every sheet follows.",
+            "",
+            "Solver (Excel: Data > Solver; LibreOffice: Tools > Solver):",
+            $"   objective {L.From(CellRef.Absolute(L.LossRow, L.RmseColumn))}, minimise,",
+            $"   by changing {L.From(dot.ItemParameters)} (item factors and biases) and {L.From(dot.UserParameters)} (user factors and biases);",
+            "   allow negative values (Excel: untick 'Make Unconstrained Variables Non-Negative'; use GRG Nonlinear).",
+            "",
+            "Formulas are written as formulas; the numbers cached beside them are Collab's, and the workbook asks for a full recalculation when opened.",
+        ];
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Length > 0)
+                sheet.Text(i + 1, 1, lines[i], i == 0 ? CellStyle.Title : CellStyle.Default);
+        }
+        return sheet;
+    }
+}
