@@ -25,7 +25,7 @@ public sealed class SpreadsheetCommandTests
         var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToArray();
         Assert.Equal(["matrix", "dotprod", "onehot", "embedding", "readme"], sheets);
         var dotprod = Cells(document, "dotprod");
-        Assert.Equal(json.RootElement.GetProperty("rated").GetInt32(), Number(dotprod["D2"]));
+        Assert.Equal(json.RootElement.GetProperty("rated").GetInt32(), Number(dotprod["B4"]));
         Assert.Contains("MMULT", dotprod["H12"].CellFormula!.Text);
     }
 

@@ -52,8 +52,8 @@ public sealed class WorkbookStructureTests
         Assert.Equal(book.ItemFactors(0)[4], file.Number(W.DotProd, "H9"));
         Assert.Equal(book.ItemBias(14), file.Number(W.DotProd, "V10"));
         Assert.Null(file.Formula(W.DotProd, "B12"));
-        Assert.Equal("$B$3+($D$3-$B$3)/(1+EXP(-(MMULT($B12:$F12,H$5:H$9)+$G12+H$10)))", file.Formula(W.DotProd, "H12"));
-        Assert.Equal("$B$3+($D$3-$B$3)/(1+EXP(-(MMULT($B26:$F26,V$5:V$9)+$G26+V$10)))", file.Formula(W.DotProd, "V26"));
+        Assert.Equal("$D$2+($D$3-$D$2)/(1+EXP(-(MMULT($B12:$F12,H$5:H$9)+$G12+H$10)))", file.Formula(W.DotProd, "H12"));
+        Assert.Equal("$D$2+($D$3-$D$2)/(1+EXP(-(MMULT($B26:$F26,V$5:V$9)+$G26+V$10)))", file.Formula(W.DotProd, "V26"));
         for (int u = 0; u < 15; u++)
         {
             for (int i = 0; i < 15; i++)
@@ -70,10 +70,10 @@ public sealed class WorkbookStructureTests
         using var written = new W(15, 15, 5, CollabDefaults.YRange);
         using var file = XlsxFile.Open(written.Path);
         var matrix = written.Book.Matrix;
-        Assert.Equal("SQRT($F$2/$D$2)", file.Formula(W.DotProd, "B2"));
-        Assert.Equal("COUNT($H$29:$V$43)", file.Formula(W.DotProd, "D2"));
-        Assert.Equal("SUM($H$46:$V$60)", file.Formula(W.DotProd, "F2"));
-        Assert.Equal(matrix.RatedCount, file.Number(W.DotProd, "D2"));
+        Assert.Equal("SQRT($B$3/$B$4)", file.Formula(W.DotProd, "B2"));
+        Assert.Equal("SUM($H$46:$V$60)", file.Formula(W.DotProd, "B3"));
+        Assert.Equal("COUNT($H$29:$V$43)", file.Formula(W.DotProd, "B4"));
+        Assert.Equal(matrix.RatedCount, file.Number(W.DotProd, "B4"));
         Assert.Equal(written.Book.Rmse(), file.Number(W.DotProd, "B2"), 12);
         Assert.Equal("IF(ISNUMBER(H29),(H12-H29)^2,\"\")", file.Formula(W.DotProd, "H46"));
         for (int u = 0; u < 15; u++)
@@ -95,17 +95,18 @@ public sealed class WorkbookStructureTests
         using var file = XlsxFile.Open(written.Path);
         var book = written.Book;
         int item = Enumerable.Range(0, 15).First(i => book.Matrix[0, i] is not null);
-        Assert.Equal("dotprod!B12", file.Formula(W.OneHot, "C7"));
-        Assert.Equal("dotprod!H5", file.Formula(W.OneHot, "L7"));
-        Assert.Equal("dotprod!H10", file.Formula(W.OneHot, "Q7"));
+        Assert.Equal("dotprod!B12", file.Formula(W.OneHot, "AL7"));
+        Assert.Equal("dotprod!G12", file.Formula(W.OneHot, "AQ7"));
+        Assert.Equal("dotprod!H5", file.Formula(W.OneHot, "AU7"));
+        Assert.Equal("dotprod!H10", file.Formula(W.OneHot, "AZ7"));
         Assert.Equal(("user", "item", "prediction"), (file.Text(W.OneHot, "A24"), file.Text(W.OneHot, "B24"), file.Text(W.OneHot, "AV24")));
         var userActivations = file.Cell(W.OneHot, "AJ25").CellFormula!;
         Assert.Equal(CellFormulaValues.Array, userActivations.FormulaType!.Value);
         Assert.Equal("AJ25:AN25", userActivations.Reference!.Value);
-        Assert.Equal("MMULT(F25:T25,$C$7:$G$21)", userActivations.Text);
-        Assert.Equal("MMULT(U25:AI25,$L$7:$P$21)", file.Formula(W.OneHot, "AP25"));
+        Assert.Equal("MMULT(F25:T25,$AL$7:$AP$21)", userActivations.Text);
+        Assert.Equal("MMULT(U25:AI25,$AU$7:$AY$21)", file.Formula(W.OneHot, "AP25"));
         Assert.Equal("IF($C25=F$24,1,0)", file.Formula(W.OneHot, "F25"));
-        Assert.Equal("SQRT($F$2/$D$2)", file.Formula(W.OneHot, "B2"));
+        Assert.Equal("SQRT($B$3/$B$4)", file.Formula(W.OneHot, "B2"));
         Assert.Equal(1, file.Number(W.OneHot, "F25"));
         Assert.Equal(1, file.Number(W.OneHot, A1.At(25, 21 + item)));
         Assert.Equal(2, Enumerable.Range(6, 30).Sum(c => file.Number(W.OneHot, A1.At(25, c))));
@@ -123,7 +124,7 @@ public sealed class WorkbookStructureTests
         Assert.Equal("INDEX(dotprod!$G$12:$G$26,$C7,1)", file.Formula(W.Embedding, "K7"));
         Assert.Equal("INDEX(dotprod!$H$5:$V$9,L$6,$D7)", file.Formula(W.Embedding, "L7"));
         Assert.Equal("INDEX(dotprod!$H$10:$V$10,1,$D7)", file.Formula(W.Embedding, "Q7"));
-        Assert.Equal("dotprod!$B$3+(dotprod!$D$3-dotprod!$B$3)/(1+EXP(-(SUMPRODUCT(F7:J7,L7:P7)+K7+Q7)))", file.Formula(W.Embedding, "R7"));
+        Assert.Equal("dotprod!$D$2+(dotprod!$D$3-dotprod!$D$2)/(1+EXP(-(SUMPRODUCT(F7:J7,L7:P7)+K7+Q7)))", file.Formula(W.Embedding, "R7"));
         Assert.Equal("(R7-E7)^2", file.Formula(W.Embedding, "S7"));
     }
 
@@ -144,7 +145,7 @@ public sealed class WorkbookStructureTests
         using var written = new W(4, 3, 2, yRange: null);
         using var file = XlsxFile.Open(written.Path);
         Assert.Equal("MMULT($B9:$C9,E$5:E$6)+$D9+E$7", file.Formula(W.DotProd, "E9"));
-        Assert.False(file.Cells(W.DotProd).ContainsKey("B3"));
+        Assert.False(file.Cells(W.DotProd).ContainsKey("D2"));
         Assert.DoesNotContain("EXP", file.Formula(W.Embedding, A1.At(7, 12)));
     }
 }

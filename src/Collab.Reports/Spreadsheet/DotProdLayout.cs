@@ -4,22 +4,22 @@ namespace Collab.Reports.Spreadsheet;
 /// Where everything sits on the dotprod sheet (1-based rows and columns), so the other sheets can point at its
 /// parameters and the readme can name Solver's ranges. Item factors are rows above the prediction grid (one
 /// column per item, its bias in the row below them); user factors are columns left of it (one row per user,
-/// its bias in the column after them). Rows 2 and 3 hold the loss and the output range.
+/// its bias in the column after them). Rows 2 to 4 hold the loss (A:B) and the output range (C:D).
 /// </summary>
 internal sealed class DotProdLayout(int users, int items, int factors)
 {
     public const string Sheet = "dotprod";
 
-    /// <summary>The loss row: RMSE in B, rated cells in D, sum of squared errors in F (the same on every computing sheet).</summary>
-    public const int LossRow = 2;
-    public const int RmseColumn = 2;
-    public const int CountColumn = 4;
-    public const int SumColumn = 6;
+    /// <summary>The loss cells of every computing sheet, labels in column A: RMSE in B2, sum of squared errors in B3, rated cells in B4.</summary>
+    public const int LossColumn = 2;
+    public const int RmseRow = 2;
+    public const int SumRow = 3;
+    public const int CountRow = 4;
 
-    /// <summary>The output-range row: low in B, high in D.</summary>
-    public const int RangeRow = 3;
-    public const int LowColumn = 2;
-    public const int HighColumn = 4;
+    /// <summary>The output range, labels in column C: low in D2, high in D3.</summary>
+    public const int RangeColumn = 4;
+    public const int LowRow = 2;
+    public const int HighRow = 3;
 
     public int Users { get; } = users;
     public int Items { get; } = items;
@@ -63,12 +63,12 @@ internal sealed class DotProdLayout(int users, int items, int factors)
     /// <summary>A reference to a cell of this sheet from another sheet.</summary>
     public static string From(string address) => $"{Sheet}!{address}";
 
-    /// <summary>Applies the output range to a raw-score expression, reading low and high from this sheet's row 3.</summary>
+    /// <summary>Applies the output range to a raw-score expression, reading low and high from dotprod's D2 and D3.</summary>
     public static string Activate(string raw, bool hasRange, bool onThisSheet)
     {
         if (!hasRange)
             return raw;
-        string low = CellRef.Absolute(RangeRow, LowColumn), high = CellRef.Absolute(RangeRow, HighColumn);
+        string low = CellRef.Absolute(LowRow, RangeColumn), high = CellRef.Absolute(HighRow, RangeColumn);
         if (!onThisSheet)
             (low, high) = (From(low), From(high));
         return $"{low}+({high}-{low})/(1+EXP(-({raw})))";

@@ -14,14 +14,16 @@ internal static class DotProdSheet
         var sheet = new SheetBuilder(L.Sheet) { FitToOnePage = true };
         int k = book.Factors;
         bool hasRange = book.YRange is not null;
-        sheet.Text(1, 1, "dotprod: prediction = " + (hasRange ? "low + (high - low) * sigmoid(user factors . item factors + user bias + item bias)" : "user factors . item factors + user bias + item bias")
-            + ". Edit any orange cell, or let Solver minimise B2 by changing them.", CellStyle.Title);
+        sheet.Title("dotprod: prediction = " + (hasRange
+            ? "low + (high - low) * sigmoid(user factors . item factors + user bias + item bias)"
+            : "user factors . item factors + user bias + item bias"));
+        sheet.Text(L.HighRow, L.RangeColumn + 2, "Edit any orange cell and the predictions and the RMSE (B2) follow; Solver: minimise B2 by changing the orange cells.");
         if (book.YRange is { } range)
         {
-            sheet.Text(L.RangeRow, L.LowColumn - 1, "y low", CellStyle.Header);
-            sheet.Number(L.RangeRow, L.LowColumn, range.Low);
-            sheet.Text(L.RangeRow, L.HighColumn - 1, "y high", CellStyle.Header);
-            sheet.Number(L.RangeRow, L.HighColumn, range.High);
+            sheet.Text(L.LowRow, L.RangeColumn - 1, "y low", CellStyle.Header);
+            sheet.Number(L.LowRow, L.RangeColumn, range.Low);
+            sheet.Text(L.HighRow, L.RangeColumn - 1, "y high", CellStyle.Header);
+            sheet.Number(L.HighRow, L.RangeColumn, range.High);
         }
         for (int f = 0; f < k; f++)
         {
@@ -56,7 +58,9 @@ internal static class DotProdSheet
             CellRef.AbsoluteRange(layout.RatingRow(0), layout.ItemColumn(0), layout.RatingRow(book.UserCount - 1), layout.LastColumn),
             CellRef.AbsoluteRange(layout.ErrorRow(0), layout.ItemColumn(0), layout.ErrorRow(book.UserCount - 1), layout.LastColumn));
         sheet.Width(1, 1, 11);
-        sheet.Width(2, layout.LastColumn, 7.5);
+        sheet.Width(2, layout.UserBiasColumn - 1, 7.5);
+        sheet.Width(layout.UserBiasColumn, layout.UserBiasColumn, 9);
+        sheet.Width(layout.ItemColumn(0), layout.LastColumn, 7.5);
         return sheet;
     }
 

@@ -17,8 +17,8 @@ internal static class EmbeddingSheet
     {
         var sheet = new SheetBuilder(Sheet);
         int k = book.Factors;
-        sheet.Text(1, 1, "embedding: each activation is a look-up, INDEX(factor table, idx, factor), into dotprod's orange cells: the same numbers as onehot's MMULT.", CellStyle.Title);
-        sheet.Text(3, 1, "Header numbers above the activations are the factor numbers the look-ups use.");
+        sheet.Title("embedding: each activation is a look-up, INDEX(factor table, idx, factor), into dotprod's orange cells: the same numbers as onehot's MMULT.");
+        sheet.Text(L.RmseRow, L.RangeColumn, "Header numbers above the activations are the factor numbers the look-ups use.");
         var columns = new ActivationColumns(RatedPair.RatingColumn + 1, k);
         int userEmb = columns.UserFactors, itemEmb = columns.ItemFactors;
         sheet.Text(GroupRow, userEmb, "user embedding", CellStyle.Header);
@@ -52,8 +52,9 @@ internal static class EmbeddingSheet
             columns.WritePrediction(sheet, row, book, pair);
         }
         columns.WriteLoss(sheet, book, HeaderRow + 1, HeaderRow + pairs.Count);
-        sheet.Width(1, 2, 9);
-        sheet.Width(3, columns.Error, 7.5);
+        sheet.Width(1, RatedPair.RatingColumn, 9);
+        sheet.Width(columns.UserFactors, columns.Error, 7.5);
+        sheet.Width(columns.Prediction, columns.Prediction, 10);
         return sheet;
     }
 }

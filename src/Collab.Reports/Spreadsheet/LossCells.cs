@@ -2,18 +2,18 @@ using L = Collab.Reports.Spreadsheet.DotProdLayout;
 
 namespace Collab.Reports.Spreadsheet;
 
-/// <summary>Row 2 of every computing sheet: the RMSE over the rated cells, their count, and the sum of squared errors.</summary>
+/// <summary>The loss cells of every computing sheet: the RMSE over the rated cells (B2), the sum of their squared errors (B3) and their count (B4).</summary>
 internal static class LossCells
 {
     public static void Write(SheetBuilder sheet, LessonWorkbook book, string ratingRange, string errorRange)
     {
-        string count = CellRef.Absolute(L.LossRow, L.CountColumn), sum = CellRef.Absolute(L.LossRow, L.SumColumn);
-        sheet.Text(L.LossRow, L.RmseColumn - 1, "RMSE", CellStyle.Header);
-        sheet.Formula(L.LossRow, L.RmseColumn, $"SQRT({sum}/{count})", book.Rmse(), CellStyle.Loss);
-        sheet.Text(L.LossRow, L.CountColumn - 1, "rated", CellStyle.Header);
-        sheet.Formula(L.LossRow, L.CountColumn, $"COUNT({ratingRange})", book.Matrix.RatedCount, CellStyle.Default);
-        sheet.Text(L.LossRow, L.SumColumn - 1, "sum sq err", CellStyle.Header);
         double rmse = book.Rmse();
-        sheet.Formula(L.LossRow, L.SumColumn, $"SUM({errorRange})", rmse * rmse * book.Matrix.RatedCount, CellStyle.Prediction);
+        string sum = CellRef.Absolute(L.SumRow, L.LossColumn), count = CellRef.Absolute(L.CountRow, L.LossColumn);
+        sheet.Text(L.RmseRow, L.LossColumn - 1, "RMSE", CellStyle.Header);
+        sheet.Formula(L.RmseRow, L.LossColumn, $"SQRT({sum}/{count})", rmse, CellStyle.Loss);
+        sheet.Text(L.SumRow, L.LossColumn - 1, "SSE", CellStyle.Header);
+        sheet.Formula(L.SumRow, L.LossColumn, $"SUM({errorRange})", rmse * rmse * book.Matrix.RatedCount, CellStyle.Prediction);
+        sheet.Text(L.CountRow, L.LossColumn - 1, "rated", CellStyle.Header);
+        sheet.Formula(L.CountRow, L.LossColumn, $"COUNT({ratingRange})", book.Matrix.RatedCount, CellStyle.Default);
     }
 }

@@ -17,46 +17,18 @@ internal static class OneHotSheet
     {
         var sheet = new SheetBuilder(Sheet);
         int k = book.Factors, users = book.UserCount, items = book.ItemCount;
-        sheet.Text(1, 1, "onehot: each rating's user and item as one-hot rows, multiplied by the weight matrices (MMULT): an embedding is this product.", CellStyle.Title);
-        sheet.Text(3, 1, "The weights are copies of dotprod's orange cells (item factors transposed); edit them there.");
+        sheet.Title("onehot: each rating's user and item as one-hot rows, multiplied by the weight matrices (MMULT): an embedding is this product.");
+        sheet.Text(L.RmseRow, L.RangeColumn, "The weights are copies of dotprod's orange cells (item factors transposed); edit them there.");
 
-        // Weight matrices: user rows (idx, id, factors, bias) in columns A.., item rows beside them.
-        int itemBlock = k + 5;
-        sheet.Text(WeightHeaderRow - 1, 1, "user weights", CellStyle.Header);
-        sheet.Text(WeightHeaderRow - 1, itemBlock, "item weights", CellStyle.Header);
-        WeightHeaders(sheet, 1, k, "user");
-        WeightHeaders(sheet, itemBlock, k, "item");
-        for (int u = 0; u < users; u++)
-        {
-            int row = WeightHeaderRow + 1 + u;
-            sheet.Number(row, 1, u + 1, CellStyle.Input);
-            IdCell.Write(sheet, row, 2, book.Matrix.Users[u]);
-            var factors = book.UserFactors(u);
-            for (int f = 0; f < k; f++)
-                sheet.Formula(row, 3 + f, L.From(CellRef.At(dot.UserRow(u), dot.UserFactorColumn(f))), factors[f], CellStyle.Parameter);
-            sheet.Formula(row, 3 + k, L.From(CellRef.At(dot.UserRow(u), dot.UserBiasColumn)), book.UserBias(u), CellStyle.Parameter);
-        }
-        for (int i = 0; i < items; i++)
-        {
-            int row = WeightHeaderRow + 1 + i;
-            sheet.Number(row, itemBlock, i + 1, CellStyle.Input);
-            IdCell.Write(sheet, row, itemBlock + 1, book.Matrix.Items[i]);
-            var factors = book.ItemFactors(i);
-            for (int f = 0; f < k; f++)
-                sheet.Formula(row, itemBlock + 2 + f, L.From(CellRef.At(dot.FactorRow + f, dot.ItemColumn(i))), factors[f], CellStyle.Parameter);
-            sheet.Formula(row, itemBlock + 2 + k, L.From(CellRef.At(dot.ItemBiasRow, dot.ItemColumn(i))), book.ItemBias(i), CellStyle.Parameter);
-        }
-        int firstWeight = WeightHeaderRow + 1;
-        string userWeights = CellRef.AbsoluteRange(firstWeight, 3, firstWeight + users - 1, 2 + k);
-        string userBias = CellRef.AbsoluteRange(firstWeight, 3 + k, firstWeight + users - 1, 3 + k);
-        string itemWeights = CellRef.AbsoluteRange(firstWeight, itemBlock + 2, firstWeight + items - 1, itemBlock + 1 + k);
-        string itemBias = CellRef.AbsoluteRange(firstWeight, itemBlock + 2 + k, firstWeight + items - 1, itemBlock + 2 + k);
-
-        // The long table: keys, one-hot user, one-hot item, activations, prediction, squared error.
-        int groupRow = firstWeight + Math.Max(users, items) + 1, headerRow = groupRow + 1;
+        // The long table's columns: keys, one-hot user, one-hot item, activations, prediction, squared error.
         int oneHotUser = RatedPair.RatingColumn + 1, oneHotItem = oneHotUser + users;
         var columns = new ActivationColumns(oneHotItem + items, k);
         int userAct = columns.UserFactors, itemAct = columns.ItemFactors;
+
+        // The weight matrices sit above the activations they produce; the long table starts below them.
+        int itemBlock = userAct + k + 4;
+        var weights = WriteWeights(sheet, book, dot, userAct, itemBlock);
+        int groupRow = WeightHeaderRow + 2 + Math.Max(users, items), headerRow = groupRow + 1;
         sheet.Text(groupRow, oneHotUser, "user one-hot", CellStyle.Header);
         sheet.Text(groupRow, oneHotItem, "item one-hot", CellStyle.Header);
         sheet.Text(groupRow, userAct, "user activations = MMULT(one-hot, user weights)", CellStyle.Header);
@@ -84,17 +56,54 @@ internal static class OneHotSheet
             for (int i = 0; i < items; i++)
                 OneHot(sheet, row, oneHotItem + i, headerRow, RatedPair.ItemIndexColumn, i == pair.Item);
             string userHot = CellRef.Range(row, oneHotUser, row, oneHotItem - 1), itemHot = CellRef.Range(row, oneHotItem, row, userAct - 1);
-            sheet.RowArrayFormula(row, userAct, $"MMULT({userHot},{userWeights})", ToDoubles(book.UserFactors(pair.User)), CellStyle.Prediction);
-            sheet.Formula(row, columns.UserBias, $"MMULT({userHot},{userBias})", book.UserBias(pair.User), CellStyle.Prediction);
-            sheet.RowArrayFormula(row, itemAct, $"MMULT({itemHot},{itemWeights})", ToDoubles(book.ItemFactors(pair.Item)), CellStyle.Prediction);
-            sheet.Formula(row, columns.ItemBias, $"MMULT({itemHot},{itemBias})", book.ItemBias(pair.Item), CellStyle.Prediction);
+            sheet.RowArrayFormula(row, userAct, $"MMULT({userHot},{weights.User})", ToDoubles(book.UserFactors(pair.User)), CellStyle.Prediction);
+            sheet.Formula(row, columns.UserBias, $"MMULT({userHot},{weights.UserBias})", book.UserBias(pair.User), CellStyle.Prediction);
+            sheet.RowArrayFormula(row, itemAct, $"MMULT({itemHot},{weights.Item})", ToDoubles(book.ItemFactors(pair.Item)), CellStyle.Prediction);
+            sheet.Formula(row, columns.ItemBias, $"MMULT({itemHot},{weights.ItemBias})", book.ItemBias(pair.Item), CellStyle.Prediction);
             columns.WritePrediction(sheet, row, book, pair);
         }
         columns.WriteLoss(sheet, book, headerRow + 1, headerRow + pairs.Count);
-        sheet.Width(1, 2, 9);
+        sheet.Width(1, RatedPair.RatingColumn, 9);
         sheet.Width(oneHotUser, userAct - 1, 3);
-        sheet.Width(userAct, columns.Error, 7.5);
+        sheet.Width(userAct, itemBlock + k + 2, 7.5);
+        sheet.Width(columns.Prediction, columns.Prediction, 10);
         return sheet;
+    }
+
+    /// <summary>The weight matrices (formulas pointing at dotprod), above the activations; returns their ranges.</summary>
+    private static Weights WriteWeights(SheetBuilder sheet, LessonWorkbook book, L dot, int userBlock, int itemBlock)
+    {
+        int k = book.Factors, users = book.UserCount, items = book.ItemCount;
+        sheet.Text(WeightHeaderRow - 1, userBlock, "user weights", CellStyle.Header);
+        sheet.Text(WeightHeaderRow - 1, itemBlock, "item weights", CellStyle.Header);
+        WeightHeaders(sheet, userBlock, k, "user");
+        WeightHeaders(sheet, itemBlock, k, "item");
+        for (int u = 0; u < users; u++)
+        {
+            int row = WeightHeaderRow + 1 + u;
+            sheet.Number(row, userBlock, u + 1, CellStyle.Input);
+            IdCell.Write(sheet, row, userBlock + 1, book.Matrix.Users[u]);
+            var factors = book.UserFactors(u);
+            for (int f = 0; f < k; f++)
+                sheet.Formula(row, userBlock + 2 + f, L.From(CellRef.At(dot.UserRow(u), dot.UserFactorColumn(f))), factors[f], CellStyle.Parameter);
+            sheet.Formula(row, userBlock + 2 + k, L.From(CellRef.At(dot.UserRow(u), dot.UserBiasColumn)), book.UserBias(u), CellStyle.Parameter);
+        }
+        for (int i = 0; i < items; i++)
+        {
+            int row = WeightHeaderRow + 1 + i;
+            sheet.Number(row, itemBlock, i + 1, CellStyle.Input);
+            IdCell.Write(sheet, row, itemBlock + 1, book.Matrix.Items[i]);
+            var factors = book.ItemFactors(i);
+            for (int f = 0; f < k; f++)
+                sheet.Formula(row, itemBlock + 2 + f, L.From(CellRef.At(dot.FactorRow + f, dot.ItemColumn(i))), factors[f], CellStyle.Parameter);
+            sheet.Formula(row, itemBlock + 2 + k, L.From(CellRef.At(dot.ItemBiasRow, dot.ItemColumn(i))), book.ItemBias(i), CellStyle.Parameter);
+        }
+        int firstWeight = WeightHeaderRow + 1;
+        return new Weights(
+            CellRef.AbsoluteRange(firstWeight, userBlock + 2, firstWeight + users - 1, userBlock + 1 + k),
+            CellRef.AbsoluteRange(firstWeight, userBlock + 2 + k, firstWeight + users - 1, userBlock + 2 + k),
+            CellRef.AbsoluteRange(firstWeight, itemBlock + 2, firstWeight + items - 1, itemBlock + 1 + k),
+            CellRef.AbsoluteRange(firstWeight, itemBlock + 2 + k, firstWeight + items - 1, itemBlock + 2 + k));
     }
 
     private static void WeightHeaders(SheetBuilder sheet, int column, int factors, string what)
@@ -117,4 +126,7 @@ internal static class OneHotSheet
             result[i] = values[i];
         return result;
     }
+
+    /// <summary>Absolute ranges of the weight matrices: users x factors, user biases, items x factors, item biases.</summary>
+    private readonly record struct Weights(string User, string UserBias, string Item, string ItemBias);
 }

@@ -11,7 +11,8 @@ namespace Collab.Reports.Spreadsheet;
 internal sealed class SheetBuilder(string name)
 {
     private readonly SortedDictionary<(int Row, int Column), Cell> _cells = [];
-    private readonly List<(int First, int Last, double Width)> _widths = [];
+    private readonly SortedDictionary<int, double> _widths = [];
+    private readonly Dictionary<int, double> _heights = [];
 
     public string Name { get; } = name;
 
@@ -44,7 +45,19 @@ internal sealed class SheetBuilder(string name)
             Put(row, column + c, style, new Cell { CellValue = Value(cached[c]) });
     }
 
-    public void Width(int first, int last, double width) => _widths.Add((first, last, width));
+    /// <summary>Sets the width of columns first to last (a later call wins where ranges overlap).</summary>
+    public void Width(int first, int last, double width)
+    {
+        for (int column = first; column <= last; column++)
+            _widths[column] = width;
+    }
+
+    /// <summary>The sheet's title in A1, in the larger font, its row tall enough for it.</summary>
+    public void Title(string text)
+    {
+        Text(1, 1, text, CellStyle.Title);
+        _heights[1] = 18;
+    }
 
     public Worksheet Build()
     {
@@ -52,18 +65,15 @@ internal sealed class SheetBuilder(string name)
         if (FitToOnePage)
             worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         if (_widths.Count > 0)
-        {
-            worksheet.Append(new Columns(_widths.OrderBy(w => w.First).Select(w => new Column
-            {
-                Min = (uint)w.First,
-                Max = (uint)w.Last,
-                Width = w.Width,
-                CustomWidth = true,
-            })));
-        }
+            worksheet.Append(ColumnRuns());
         var data = new SheetData();
-        foreach (var row in _cells.GroupBy(c => c.Key.Row))
-            data.Append(new Row(row.Select(c => c.Value)) { RowIndex = (uint)row.Key });
+        foreach (var cells in _cells.GroupBy(c => c.Key.Row))
+        {
+            var row = new Row(cells.Select(c => c.Value)) { RowIndex = (uint)cells.Key };
+            if (_heights.TryGetValue(cells.Key, out double height))
+                (row.Height, row.CustomHeight) = (height, true);
+            data.Append(row);
+        }
         worksheet.Append(data);
         if (FitToOnePage)
         {
@@ -71,6 +81,24 @@ internal sealed class SheetBuilder(string name)
             worksheet.Append(new PageSetup { Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 1 });
         }
         return worksheet;
+    }
+
+    /// <summary>The widths as &lt;col&gt; runs: neighbouring columns of equal width share one, and runs never overlap.</summary>
+    private Columns ColumnRuns()
+    {
+        var columns = new Columns();
+        Column? run = null;
+        foreach (var (index, width) in _widths)
+        {
+            if (run is not null && run.Max! + 1 == index && run.Width! == width)
+            {
+                run.Max = (uint)index;
+                continue;
+            }
+            run = new Column { Min = (uint)index, Max = (uint)index, Width = width, CustomWidth = true };
+            columns.Append(run);
+        }
+        return columns;
     }
 
     private void Put(int row, int column, CellStyle style, Cell cell)

@@ -15,7 +15,7 @@ internal static class Styles
         var fonts = new Fonts(
             Font(bold: false, size: 11, color: null),
             Font(bold: true, size: 11, color: null),
-            Font(bold: true, size: 14, color: null),
+            Font(bold: true, size: 12, color: null),
             Font(bold: false, size: 11, color: "FF808080"));
         var fills = new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
