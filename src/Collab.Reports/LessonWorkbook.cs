@@ -110,6 +110,8 @@ public sealed class LessonWorkbook
         ArgumentNullException.ThrowIfNull(provenance);
         if (matrix.Users.Count > MaxUsers || matrix.Items.Count > MaxItems)
             throw new ArgumentException($"A workbook holds at most {MaxUsers} users and {MaxItems} items; the matrix has {matrix.Users.Count} x {matrix.Items.Count}.", nameof(matrix));
+        if (matrix.RatedCount == 0)
+            throw new ArgumentException("The matrix has no rated cells, so the sheets would have no loss to show; choose more users or items.", nameof(matrix));
         var model = trained.Model;
         int k = model.Factors;
         var userRows = matrix.Users.Select(id => RowOf(trained.Users, id, "user")).ToArray();
@@ -120,9 +122,11 @@ public sealed class LessonWorkbook
             model.UserFactors.Row(userRows[u]).CopyTo(userFactors.AsSpan(u * k, k));
         for (int i = 0; i < itemRows.Length; i++)
             model.ItemFactors.Row(itemRows[i]).CopyTo(itemFactors.AsSpan(i * k, k));
-        return new LessonWorkbook(matrix, k, model.YRange, provenance, userFactors, itemFactors,
-            [.. userRows.Select(r => model.UserBias.Values[r])],
-            [.. itemRows.Select(r => model.ItemBias.Values[r])]);
+        float[] userBias = [.. userRows.Select(r => model.UserBias.Values[r])];
+        float[] itemBias = [.. itemRows.Select(r => model.ItemBias.Values[r])];
+        if (!userFactors.Concat(itemFactors).Concat(userBias).Concat(itemBias).All(float.IsFinite))
+            throw new ArgumentException("The model has weights that are not finite numbers (did training diverge? try a lower learning rate).", nameof(trained));
+        return new LessonWorkbook(matrix, k, model.YRange, provenance, userFactors, itemFactors, userBias, itemBias);
     }
 
     /// <summary>Writes the .xlsx through a temporary file and a rename, so a failure never leaves half a file.</summary>

@@ -39,4 +39,14 @@ public sealed class LessonWorkbookTests
         var error = Assert.Throws<ArgumentException>(() => LessonWorkbook.FromModel(matrix, model, "x"));
         Assert.Contains($"at most {LessonWorkbook.MaxUsers} users", error.Message);
     }
+
+    [Fact]
+    public void A_model_with_weights_that_are_not_finite_is_refused()
+    {
+        var matrix = Some.Matrix(5, 5);
+        var model = SmallMatrixTraining.Train(matrix, SpreadsheetDefaults.Training with { Epochs = 1 });
+        model.Model.ItemBias.Values[model.Items.Encode(matrix.Items[2])] = float.NaN;
+        var error = Assert.Throws<ArgumentException>(() => LessonWorkbook.FromModel(matrix, model, "x"));
+        Assert.Contains("not finite", error.Message);
+    }
 }
