@@ -71,7 +71,7 @@ internal sealed class TrainOptionSet
         return new TrainRequest(training, file, parse.GetValue(_validFile), parse.GetValue(_out), parse.GetValue(_dataDir), parse.GetValue(_json));
     }
 
-    private static OutputRange ParseRange(string text)
+    internal static OutputRange ParseRange(string text)
     {
         try
         {
