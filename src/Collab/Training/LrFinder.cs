@@ -1,0 +1,91 @@
+using Collab.Data;
+using Collab.Models;
+
+namespace Collab.Training;
+
+/// <summary>
+/// fastai's learning-rate finder: train a copy of the model for a few hundred batches while the lr grows
+/// exponentially from tiny to huge, record the smoothed loss, stop once it diverges, and read a good lr off
+/// the curve. The model passed in is never changed.
+/// </summary>
+public static class LrFinder
+{
+    // fastai v1 skips the first 10 points: the smoothed loss there still mostly reflects the start.
+    private const int SkipStart = 10;
+
+    /// <summary>Sweeps learning rates on a copy of <paramref name="model"/> over <paramref name="data"/>'s training rows.</summary>
+    public static LrFinderResult Run(CollabData data, DotBiasModel model, LearnerOptions learnerOptions, LrFinderOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(learnerOptions);
+        options ??= new LrFinderOptions();
+        options.Validate();
+        var copy = DotBiasModel.CreateEmpty(model.UserCount, model.ItemCount, model.Factors, model.YRange);
+        for (int t = 0; t < model.Parameters.Count; t++)
+            model.Parameters[t].Values.CopyTo(copy.Parameters[t].Values, 0);
+        var learner = new Learner(data, copy, learnerOptions);
+        var sweep = new LrSweep(options);
+        int epochs = (options.Iterations + learner.BatchesPerEpoch - 1) / Math.Max(1, learner.BatchesPerEpoch);
+        learner.Fit(Math.Max(1, epochs), learnerOptions.WeightDecay, [sweep], cancellation);
+        return Suggest(sweep.LearningRates, sweep.Losses, sweep.Diverged);
+    }
+
+    /// <summary>Reads both suggestions off a recorded curve.</summary>
+    internal static LrFinderResult Suggest(IReadOnlyList<double> lrs, IReadOnlyList<double> losses, bool diverged)
+    {
+        if (lrs.Count == 0)
+            throw new InvalidOperationException("The sweep recorded no batch.");
+        int best = 0;
+        for (int i = 1; i < losses.Count; i++)
+            best = losses[i] < losses[best] ? i : best;
+        var minimum = new LrSuggestion(lrs[best] / 10, "minimum / 10");
+        // Slope per unit of log lr by central differences over the descent before the minimum.
+        int steepest = -1;
+        double steepestSlope = 0;
+        for (int i = Math.Min(SkipStart, best) + 1; i < best; i++)
+        {
+            double slope = (losses[i + 1] - losses[i - 1]) / (Math.Log(lrs[i + 1]) - Math.Log(lrs[i - 1]));
+            if (slope < steepestSlope)
+                (steepest, steepestSlope) = (i, slope);
+        }
+        var steep = steepest < 0 ? null : new LrSuggestion(lrs[steepest], "steepest slope");
+        return new LrFinderResult(lrs, losses, diverged, steep, minimum);
+    }
+
+    private sealed class LrSweep(LrFinderOptions options) : LearnerCallback
+    {
+        private readonly SmoothedLoss _smooth = new();
+        private double _best = double.PositiveInfinity;
+        private int _step;
+
+        public List<double> LearningRates { get; } = [];
+
+        public List<double> Losses { get; } = [];
+
+        public bool Diverged { get; private set; }
+
+        // Before the recorder and displays, like a schedule.
+        public override int Order => -10;
+
+        public override void BeforeBatch(TrainingContext context)
+        {
+            double p = (double)_step / (options.Iterations - 1);
+            context.LearningRate = options.StartLr * Math.Pow(options.EndLr / options.StartLr, p);
+            context.Momentum = options.Beta1;
+        }
+
+        public override void AfterBatch(TrainingContext context)
+        {
+            _smooth.Add(context.BatchLoss);
+            double loss = _smooth.Value;
+            LearningRates.Add(context.LearningRate);
+            Losses.Add(loss);
+            _best = Math.Min(_best, loss);
+            _step++;
+            Diverged = double.IsNaN(loss) || loss > options.DivergenceFactor * _best;
+            if (Diverged || _step >= options.Iterations)
+                context.RequestStop();
+        }
+    }
+}
