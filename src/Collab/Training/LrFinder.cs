@@ -10,8 +10,9 @@ namespace Collab.Training;
 /// </summary>
 public static class LrFinder
 {
-    // fastai v1 skips the first 10 points: the smoothed loss there still mostly reflects the start.
-    private const int SkipStart = 10;
+    // fastai v2 reads the curve without its first tenth (a few noisy batches dominate the smoothed loss
+    // there) and without its last 5 points (already diverging).
+    private const int SkipEnd = 5;
 
     /// <summary>Sweeps learning rates on a copy of <paramref name="model"/> over <paramref name="data"/>'s training rows.</summary>
     public static LrFinderResult Run(CollabData data, DotBiasModel model, LearnerOptions learnerOptions, LrFinderOptions? options = null, CancellationToken cancellation = default)
@@ -36,14 +37,16 @@ public static class LrFinder
     {
         if (lrs.Count == 0)
             throw new InvalidOperationException("The sweep recorded no batch.");
-        int best = 0;
-        for (int i = 1; i < losses.Count; i++)
+        int start = lrs.Count / 10;
+        int end = Math.Max(start + 1, lrs.Count - SkipEnd);
+        int best = start;
+        for (int i = start + 1; i < end; i++)
             best = losses[i] < losses[best] ? i : best;
         var minimum = new LrSuggestion(lrs[best] / 10, "minimum / 10");
         // Slope per unit of log lr by central differences over the descent before the minimum.
         int steepest = -1;
         double steepestSlope = 0;
-        for (int i = Math.Min(SkipStart, best) + 1; i < best; i++)
+        for (int i = start + 1; i < best; i++)
         {
             double slope = (losses[i + 1] - losses[i - 1]) / (Math.Log(lrs[i + 1]) - Math.Log(lrs[i - 1]));
             if (slope < steepestSlope)
