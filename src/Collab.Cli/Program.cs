@@ -7,6 +7,12 @@ var root = new RootCommand("Collab: collaborative filtering from the command lin
     TrainCommand.Create(),
     PredictCommand.Create(),
     DatasetsCommand.Create(),
+    RecommendCommand.Create(),
+    SimilarCommand.Create(),
+    ExplainCommand.Create(),
+    MatrixCommand.Create(),
+    SummaryCommand.Create(),
+    LrFindCommand.Create(),
 };
 try
 {

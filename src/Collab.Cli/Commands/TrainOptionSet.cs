@@ -19,6 +19,7 @@ internal sealed class TrainOptionSet
     private readonly Option<double> _eps = new("--eps") { Description = "Adam's epsilon (fastai v2: 1e-5; v1: 1e-8).", DefaultValueFactory = _ => CollabDefaults.Epsilon };
     private readonly Option<string> _mode = new("--mode") { Description = "Training mode: 'exact' reproduces fastai (dense Adam over whole tables).", DefaultValueFactory = _ => "exact" };
     private readonly Option<string?> _out = new("--out", "-o") { Description = "Save the trained model to this file." };
+    private readonly Option<string?> _plot = new("--plot") { Description = "Save the training and validation losses as a PNG." };
     private readonly Option<bool> _json = CommonOptions.Json();
     private readonly Option<string?> _dataDir = CommonOptions.DataDir();
     private readonly Option<string?> _delimiter = new("--delimiter") { Description = "Field delimiter: ',', 'tab', ';', '|' or '::' (default: detected)." };
@@ -30,7 +31,7 @@ internal sealed class TrainOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _out, _json, _dataDir, _delimiter, _header, _userCol, _itemCol, _ratingCol, _timestampCol })
+        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _out, _plot, _json, _dataDir, _delimiter, _header, _userCol, _itemCol, _ratingCol, _timestampCol })
             command.Options.Add(option);
     }
 
@@ -62,7 +63,7 @@ internal sealed class TrainOptionSet
             RatingColumn = parse.GetValue(_ratingCol),
             TimestampColumn = parse.GetValue(_timestampCol),
         };
-        return new TrainRequest(training, file, parse.GetValue(_validFile), parse.GetValue(_out), parse.GetValue(_dataDir), parse.GetValue(_json));
+        return new TrainRequest(training, file, parse.GetValue(_validFile), parse.GetValue(_out), parse.GetValue(_plot), parse.GetValue(_dataDir), parse.GetValue(_json));
     }
 
     private static OutputRange ParseRange(string text)
