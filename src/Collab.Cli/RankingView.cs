@@ -18,8 +18,10 @@ internal static class RankingView
             Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(ranking, catalog), CollabJson.Options));
             return;
         }
-        var query = ranking.Kind == RankingKind.SimilarItems && titles?.TitleOf(ranking.Query) is { } title ? $"{ranking.Query} ({title})" : ranking.Query;
-        Console.Out.WriteLine(ranking.Message.Replace($"'{ranking.Query}'", query, StringComparison.Ordinal) + ":");
+        var message = ranking.Message;
+        if (ranking.Kind == RankingKind.SimilarItems && titles?.TitleOf(ranking.Query) is { } title)
+            message = message.Replace($"'{ranking.Query}'", $"'{ranking.Query}' ({title})", StringComparison.Ordinal);
+        Console.Out.WriteLine(message + ":");
         string score = ranking.Kind == RankingKind.Recommendations ? "predicted" : "cosine";
         var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("#").RightAligned()).AddColumn(items ? "item" : "user");
         if (catalog is not null)
