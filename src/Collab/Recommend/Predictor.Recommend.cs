@@ -86,12 +86,8 @@ public sealed partial class Predictor
 
     private void Exclude(Span<float> scores, int user, bool includeSeen)
     {
-        var counts = Stats.ItemCounts;
-        for (int i = 0; i < scores.Length; i++)
-        {
-            if (counts[i] == 0)
-                scores[i] = float.NegativeInfinity;
-        }
+        foreach (var item in _untrainedItems)
+            scores[item] = float.NegativeInfinity;
         if (includeSeen)
             return;
         foreach (var item in _trained.Interactions.ItemsOf(user))

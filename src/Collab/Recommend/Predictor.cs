@@ -13,6 +13,7 @@ public sealed partial class Predictor
     private readonly TrainedModel _trained;
     private readonly Lazy<FactorColumns> _itemColumns;
     private readonly Lazy<FactorColumns> _userColumns;
+    private readonly int[] _untrainedItems;
 
     /// <summary>Creates a predictor over a trained model.</summary>
     public Predictor(TrainedModel trained)
@@ -20,6 +21,9 @@ public sealed partial class Predictor
         ArgumentNullException.ThrowIfNull(trained);
         _trained = trained;
         Stats = InteractionStats.From(trained.Interactions, trained.Items.Count);
+        // #na# and items seen only in validation have no learned factors: never recommend them.
+        var counts = Stats.ItemCounts.ToArray();
+        _untrainedItems = [.. Enumerable.Range(0, counts.Length).Where(i => counts[i] == 0)];
         // Built on first use: a plain rating prediction never needs the column-major copies.
         _itemColumns = new(() => new FactorColumns(trained.Model.ItemFactors));
         _userColumns = new(() => new FactorColumns(trained.Model.UserFactors));

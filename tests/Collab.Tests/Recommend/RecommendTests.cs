@@ -84,6 +84,22 @@ public sealed class RecommendTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Predictor.Recommend("u1", -1));
     }
 
+    [Fact]
+    public void Items_with_no_training_rating_are_never_recommended()
+    {
+        // With the vocabulary over all rows, an item rated only in validation has a row but no learned factors.
+        var table = Collab.Data.RatingsTable.FromTriples([("a", "x", 4), ("a", "y", 2), ("b", "x", 5), ("b", "only-valid", 5)]);
+        var data = Collab.Data.CollabData.FromTable(table, new Collab.Data.DataSplit([0, 1, 2], [3]), Collab.Data.VocabularyScope.AllRows);
+        var model = Collab.Models.DotBiasModel.Create(data.Users.Count, data.Items.Count, new Collab.Models.DotBiasOptions { Factors = 2 }, new Collab.Numerics.SeededRandom(1));
+        model.ItemBias.Values[data.Items.Encode("only-valid")] = 10;
+        var predictor = new Predictor(new TrainedModel(model, data.Users, data.Items,
+            Collab.Data.InteractionIndex.FromRatings(data.Train, data.Users.Count), new TrainingSummary()));
+
+        Assert.Equal(["y"], predictor.Recommend("b", 10).Results.Select(r => r.Id));
+        Assert.False(predictor.SimilarItems("only-valid", 3).Found);
+        Assert.False(predictor.IsKnownItem("only-valid"));
+    }
+
     private static HashSet<string> SeenBy(string user)
     {
         Assert.True(Trained.Users.TryGetIndex(user, out int u));
