@@ -1,5 +1,4 @@
 #:project ../src/Collab/Collab.csproj
-#:property TreatWarningsAsErrors=false
 
 // Recommend latency and batch throughput on a synthetic catalog the size the issue names (60k items, k = 50).
 // Run from the repository root: dotnet run -c Release bench/recommend-latency.cs [items] [users] [factors]
@@ -46,9 +45,25 @@ for (int q = 0; q < times.Length; q++)
 Array.Sort(times);
 Console.WriteLine($"Recommend(user, 10): median {times[times.Length / 2]:F0} µs, p90 {times[times.Length * 9 / 10]:F0} µs, mean {times.Average():F0} µs");
 
-var watch = Stopwatch.StartNew();
-int scored = predictor.RecommendMany(ids, 10).Count();
-Console.WriteLine($"RecommendMany(all users, 10): {scored:N0} users in {watch.Elapsed.TotalSeconds:F2} s = {scored / watch.Elapsed.TotalSeconds:N0} users/s");
+// Best of three: the machine is shared, and the fastest run is the one least disturbed by others.
+var watch = new Stopwatch();
+double best = double.MaxValue;
+for (int run = 0; run < 3; run++)
+{
+    watch.Restart();
+    predictor.RecommendMany(ids, 10).Count();
+    best = Math.Min(best, watch.Elapsed.TotalSeconds);
+}
+double one = double.MaxValue;
+for (int run = 0; run < 3; run++)
+{
+    watch.Restart();
+    foreach (var id in ids)
+        predictor.Recommend(id, 10);
+    one = Math.Min(one, watch.Elapsed.TotalSeconds);
+}
+Console.WriteLine($"Recommend(user, 10) for each user in turn, best of 3: {ids.Length / one:N0} users/s");
+Console.WriteLine($"RecommendMany(all users, 10), best of 3: {ids.Length:N0} users in {best:F2} s = {ids.Length / best:N0} users/s");
 
 // The naive way, for comparison: one dot product per item row, then a full sort.
 var scores = new float[model.ItemCount];
