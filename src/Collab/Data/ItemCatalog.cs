@@ -20,14 +20,7 @@ public sealed class ItemCatalog
 
     private readonly Dictionary<string, ItemInfo> _items;
 
-    private ItemCatalog(string source, Dictionary<string, ItemInfo> items)
-    {
-        Source = source;
-        _items = items;
-    }
-
-    /// <summary>The file read.</summary>
-    public string Source { get; }
+    private ItemCatalog(Dictionary<string, ItemInfo> items) => _items = items;
 
     /// <summary>Number of items described.</summary>
     public int Count => _items.Count;
@@ -52,7 +45,7 @@ public sealed class ItemCatalog
             ReadLines(path, "::", 3, fields => new ItemInfo(fields[0], fields[1], SplitGenres(fields[2])), items);
         else
             ReadCsv(path, items);
-        return new ItemCatalog(path, items);
+        return new ItemCatalog(items);
     }
 
     private static void ReadCsv(string path, Dictionary<string, ItemInfo> items)

@@ -22,9 +22,6 @@ public sealed class PrincipalComponents
     /// <summary>Number of components kept.</summary>
     public int Count => Variance.Count;
 
-    /// <summary>Number of input columns (the length of each component).</summary>
-    public int Dimensions => _components.GetLength(0);
-
     /// <summary>Number of observations (rows of <see cref="Score"/>).</summary>
     public int Rows => _scores.GetLength(0);
 

@@ -29,9 +29,6 @@ public sealed partial class Predictor
         _userColumns = new(() => new FactorColumns(trained.Model.UserFactors));
     }
 
-    /// <summary>The model this predictor answers with.</summary>
-    public TrainedModel Trained => _trained;
-
     /// <summary>Training rating counts and means per user and item.</summary>
     public InteractionStats Stats { get; }
 
