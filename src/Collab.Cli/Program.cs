@@ -8,6 +8,12 @@ var root = new RootCommand("Collab: collaborative filtering from the command lin
     PredictCommand.Create(),
     DatasetsCommand.Create(),
     SpreadsheetCommand.Create(),
+    RecommendCommand.Create(),
+    SimilarCommand.Create(),
+    ExplainCommand.Create(),
+    MatrixCommand.Create(),
+    SummaryCommand.Create(),
+    LrFindCommand.Create(),
 };
 try
 {

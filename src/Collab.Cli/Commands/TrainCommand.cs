@@ -40,7 +40,12 @@ internal static class TrainCommand
         if (!request.Json)
             Console.Out.WriteLine($"{table.Count:N0} ratings, {table.UserIds.Count:N0} users, {table.ItemIds.Count:N0} items from {path}");
         TrainedModel trained = null!;
-        void Train() => trained = CollabTrainer.Train(table, request.Training, split, request.Json ? [] : [display], cancellation);
+        var callbacks = new List<Collab.Training.LearnerCallback>();
+        if (!request.Json)
+            callbacks.Add(display);
+        if (request.Plot is not null)
+            callbacks.Add(new Plots.LossPlot(request.Plot));
+        void Train() => trained = CollabTrainer.Train(table, request.Training, split, callbacks, cancellation);
         if (live)
         {
             await console.Live(display.Renderable).StartAsync(context =>
@@ -92,5 +97,7 @@ internal static class TrainCommand
         }
         if (request.Out is not null)
             output.WriteLine($"Model saved to {request.Out}");
+        if (request.Plot is not null)
+            output.WriteLine($"Loss plot saved to {request.Plot}");
     }
 }

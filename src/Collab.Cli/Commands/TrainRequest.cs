@@ -8,5 +8,6 @@ internal sealed record TrainRequest(
     RatingsFileOptions FileOptions,
     string? ValidFile,
     string? Out,
+    string? Plot,
     string? DataDir,
     bool Json);
