@@ -19,9 +19,9 @@ internal sealed class EvaluateOptionSet
     private readonly Option<ulong> _seed = new("--seed") { Description = "First seed for splits, initial weights, shuffling and negatives.", DefaultValueFactory = _ => CollabDefaults.Seed };
     private readonly Option<int?> _factors = new("--factors") { Description = "Latent factors of the dot-bias models (default 50)." };
     private readonly Option<string?> _yRange = new("--y-range") { Description = "Output range low,high or 'none' (default: 0,5.5 for dot and nn; none for bpr and bce)." };
-    private readonly Option<int?> _epochs = new("--epochs") { Description = "Epochs of one-cycle training (default: 3; 10 for bpr and bce)." };
+    private readonly Option<int?> _epochs = new("--epochs") { Description = "Epochs of one-cycle training (default: 3; 20 for bpr and bce)." };
     private readonly Option<double?> _lr = new("--lr") { Description = "Peak learning rate (default: 5e-3; 1e-2 for bpr and bce)." };
-    private readonly Option<double?> _wd = new("--wd") { Description = "Decoupled weight decay (default 0.01)." };
+    private readonly Option<double?> _wd = new("--wd") { Description = "Decoupled weight decay (default: 0.01; 0.1 for bpr and bce)." };
     private readonly Option<int?> _bs = new("--bs") { Description = "Batch size (default 64)." };
     private readonly Option<string> _layers = new("--layers") { Description = "nn: hidden layer widths, comma-separated.", DefaultValueFactory = _ => string.Join(',', CollabDefaults.NeuralLayers) };
     private readonly Option<double> _embedDrop = new("--emb-drop") { Description = "nn: dropout on the concatenated embeddings (fastai's embed_p).", DefaultValueFactory = _ => 0 };

@@ -9,7 +9,7 @@ public static class ModelDefaults
     /// </summary>
     public static TrainingOptions For(ModelKind kind) => kind switch
     {
-        ModelKind.Bpr or ModelKind.Bce => new TrainingOptions { YRange = null, Epochs = 10, LearningRate = 1e-2, WeightDecay = 0.01 },
+        ModelKind.Bpr or ModelKind.Bce => new TrainingOptions { YRange = null, Epochs = 20, LearningRate = 1e-2, WeightDecay = 0.1 },
         _ => new TrainingOptions(),
     };
 }
