@@ -9,6 +9,8 @@ namespace Collab.Cli.Commands;
 /// <summary>The options of <c>collab evaluate</c>; training options left unset take the model's defaults (<see cref="ModelDefaults"/>).</summary>
 internal sealed class EvaluateOptionSet
 {
+    private static readonly TrainingOptions Rating = ModelDefaults.For(ModelKind.Dot);
+    private static readonly TrainingOptions Ranking = ModelDefaults.For(ModelKind.Bpr);
     private readonly Option<string> _model = new("--model") { Description = "Model: dot (the lesson's), nn (fastai's neural variant), bpr or bce (implicit feedback).", DefaultValueFactory = _ => "dot" };
     private readonly Option<string> _split = new("--split") { Description = "Split: random, time (global cut), last or last:k (each user's latest k), user (cold start), kfold:k.", DefaultValueFactory = _ => "random" };
     private readonly Option<double> _validPct = new("--valid-pct") { Description = "Share held out by the random, time and user splits.", DefaultValueFactory = _ => CollabDefaults.ValidPct };
@@ -17,12 +19,12 @@ internal sealed class EvaluateOptionSet
     private readonly Option<float?> _implicit = new("--implicit") { Description = "Binarise ratings: rows rated at least this value (e.g. 4) are positives, the rest are dropped." };
     private readonly Option<float?> _relevant = new("--relevant") { Description = "On ratings: held-out rows rated at least this value are relevant for ranking metrics (default: all)." };
     private readonly Option<ulong> _seed = new("--seed") { Description = "First seed for splits, initial weights, shuffling and negatives.", DefaultValueFactory = _ => CollabDefaults.Seed };
-    private readonly Option<int?> _factors = new("--factors") { Description = "Latent factors of the dot-bias models (default 50)." };
+    private readonly Option<int?> _factors = new("--factors") { Description = $"Latent factors of the dot-bias models (default {Rating.Factors})." };
     private readonly Option<string?> _yRange = new("--y-range") { Description = "Output range low,high or 'none' (default: 0,5.5 for dot and nn; none for bpr and bce)." };
-    private readonly Option<int?> _epochs = new("--epochs") { Description = "Epochs of one-cycle training (default: 3; 20 for bpr and bce)." };
-    private readonly Option<double?> _lr = new("--lr") { Description = "Peak learning rate (default: 5e-3; 1e-2 for bpr and bce)." };
-    private readonly Option<double?> _wd = new("--wd") { Description = "Decoupled weight decay (default: 0.01; 0.1 for bpr and bce)." };
-    private readonly Option<int?> _bs = new("--bs") { Description = "Batch size (default 64)." };
+    private readonly Option<int?> _epochs = new("--epochs") { Description = $"Epochs of one-cycle training (default: {Rating.Epochs}; {Ranking.Epochs} for bpr and bce)." };
+    private readonly Option<double?> _lr = new("--lr") { Description = FormattableString.Invariant($"Peak learning rate (default: {Rating.LearningRate}; {Ranking.LearningRate} for bpr and bce).") };
+    private readonly Option<double?> _wd = new("--wd") { Description = FormattableString.Invariant($"Decoupled weight decay (default: {Rating.WeightDecay}; {Ranking.WeightDecay} for bpr and bce).") };
+    private readonly Option<int?> _bs = new("--bs") { Description = $"Batch size (default {Rating.BatchSize})." };
     private readonly Option<string> _layers = new("--layers") { Description = "nn: hidden layer widths, comma-separated.", DefaultValueFactory = _ => string.Join(',', CollabDefaults.NeuralLayers) };
     private readonly Option<double> _embedDrop = new("--emb-drop") { Description = "nn: dropout on the concatenated embeddings (fastai's embed_p).", DefaultValueFactory = _ => 0 };
     private readonly Option<string?> _ps = new("--ps") { Description = "nn: dropout after each hidden layer, comma-separated (fastai's ps; default none)." };

@@ -118,11 +118,10 @@ public sealed class EmbeddingNN : ICollabModel
     public void Predict(ReadOnlySpan<int> users, ReadOnlySpan<int> items, Span<float> predictions)
     {
         const int chunk = 256;
+        _eval ??= new NeuralWorkspace(this, chunk);
         for (int start = 0; start < users.Length; start += chunk)
         {
             int n = Math.Min(chunk, users.Length - start);
-            if (_eval is null || _eval.Batch != n)
-                _eval = new NeuralWorkspace(this, n);
             NeuralKernels.ForwardEval(this, _eval, users.Slice(start, n), items.Slice(start, n), predictions.Slice(start, n));
         }
     }

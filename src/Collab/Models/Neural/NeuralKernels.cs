@@ -46,6 +46,7 @@ internal static class NeuralKernels
         Output(model, w.Inputs[^1], w.Outputs, batch);
     }
 
+    /// <summary>Evaluation mode for up to <see cref="NeuralWorkspace.Batch"/> rows: running statistics, no dropout, no state change.</summary>
     public static void ForwardEval(EmbeddingNN model, NeuralWorkspace w, ReadOnlySpan<int> users, ReadOnlySpan<int> items, Span<float> predictions)
     {
         int batch = users.Length;
