@@ -6,6 +6,7 @@ var root = new RootCommand("Collab: collaborative filtering from the command lin
 {
     TrainCommand.Create(),
     PredictCommand.Create(),
+    EvaluateCommand.Create(),
     DatasetsCommand.Create(),
     SpreadsheetCommand.Create(),
     RecommendCommand.Create(),
