@@ -66,13 +66,7 @@ internal sealed class FastDotBiasEngine : IOptimizerState
             var userRow = uf.AsSpan(u * k, k);
             var itemRow = itf.AsSpan(i * k, k);
             float raw = TensorPrimitives.Dot(userRow, itemRow) + ub[u] + ib[i];
-            float prediction = raw, slope = 1f;
-            if (_model.YRange is { } range)
-            {
-                float s = DotBiasModel.Sigmoid(raw);
-                prediction = range.Low + range.Width * s;
-                slope = range.Width * s * (1f - s);
-            }
+            float prediction = OutputActivation.Apply(_model.YRange, raw, out float slope);
             predictions[b] = prediction;
             float error = prediction - ratings[row];
             loss += (double)error * error;
