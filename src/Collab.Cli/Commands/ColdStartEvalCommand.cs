@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Collab.ColdStart;
+using Collab.Data;
+using Spectre.Console;
+
+namespace Collab.Cli.Commands;
+
+/// <summary>
+/// <c>collab coldstart-eval</c>: the cold-user protocol (held-out users, k revealed ratings chosen by the
+/// questionnaire or at random, fold-in) and the cold-item protocol (held-out items predicted from metadata).
+/// A separate command until <c>collab evaluate --split user</c> exists to host it.
+/// </summary>
+internal static class ColdStartEvalCommand
+{
+    public static Command Create()
+    {
+        var source = new Argument<string>("source")
+        {
+            Description = "A ratings file or a dataset name (see 'collab datasets').",
+            DefaultValueFactory = _ => "ml-latest-small",
+        };
+        var o = new ColdStartEvalOptions();
+        var dataDir = CommonOptions.DataDir();
+        var json = CommonOptions.Json();
+        var command = new Command("coldstart-eval", "Measure cold start: new users folded in after k ratings (questionnaire vs random), new items from metadata.") { source, dataDir, json };
+        foreach (var option in o.All)
+            command.Options.Add(option);
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(source)!, o, parse, parse.GetValue(dataDir), parse.GetValue(json), cancellation));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string source, ColdStartEvalOptions o, ParseResult parse, string? dataDir, bool json, CancellationToken cancellation)
+    {
+        var protocol = o.Protocol(parse);
+        var users = o.ReadUsers(parse);
+        var path = await RatingsSource.ResolveAsync(source, dataDir, AnsiConsole.Console, json, cancellation);
+        var table = RatingsReader.Read(path, new RatingsFileOptions());
+        ColdUserReport? userReport = protocol is "users" or "both" ? ColdStartProtocols.ColdUsers(table, users, cancellation) : null;
+        if (json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(new { source = path, users = userReport }, CollabJson.Options));
+            return ExitCodes.Ok;
+        }
+        if (userReport is not null)
+            WriteUsers(Console.Out, userReport);
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteUsers(TextWriter output, ColdUserReport r)
+    {
+        var o = r.Options;
+        output.WriteLine($"Cold users: {r.HeldOutUsers} users held out ({o.HeldOutShare:P0}), trained on {r.TrainRatings:N0} ratings in {r.FitSeconds:F2} s; " +
+            $"{r.TestRatings:N0} test ratings ({o.TestShare:P0} of each held-out user's); fold-in {o.FoldIn.Method}, prior weight {F(o.FoldIn.PriorWeight)}.");
+        output.WriteLine($"Baselines (RMSE): global mean {F(r.GlobalMean)}, item bias only {F(r.ItemBiasOnly)}.");
+        output.WriteLine("| k | questionnaire | random | bias only (random) | revealed (q / r) | questions (median / mean) |");
+        output.WriteLine("|---|---|---|---|---|---|");
+        foreach (var p in r.Points)
+        {
+            output.WriteLine($"| {p.Reveal} | {F(p.Questionnaire)} | {F(p.Random)} | {F(p.BiasOnly)} | " +
+                $"{p.RevealedByQuestionnaire.ToString("F1", CultureInfo.InvariantCulture)} / {p.RevealedAtRandom.ToString("F1", CultureInfo.InvariantCulture)} | " +
+                $"{p.MedianQuestions} / {p.MeanQuestions.ToString("F0", CultureInfo.InvariantCulture)} |");
+        }
+        output.WriteLine($"Fold-in: {r.FoldInMilliseconds.ToString("F3", CultureInfo.InvariantCulture)} ms per user; choosing a round of questions: {r.RoundMilliseconds.ToString("F2", CultureInfo.InvariantCulture)} ms.");
+    }
+
+    private static string F(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using Collab.ColdStart;
+using Collab.Training;
+
+namespace Collab.Cli.Commands;
+
+/// <summary>The options of <c>collab coldstart-eval</c>; defaults come from the library's option records.</summary>
+internal sealed class ColdStartEvalOptions
+{
+    private static readonly ColdUserOptions Users = new();
+
+    private readonly Option<string> _protocol = new("--protocol") { Description = "Which protocol: 'users', 'items' or 'both'.", DefaultValueFactory = _ => "both" };
+    private readonly Option<string> _reveals = new("--reveals") { Description = "Cold users: ratings revealed per held-out user, comma-separated.", DefaultValueFactory = _ => string.Join(',', Users.Reveals) };
+    private readonly Option<double> _heldOutUsers = new("--held-out-users") { Description = "Cold users: share of users held out of training.", DefaultValueFactory = _ => Users.HeldOutShare };
+    private readonly Option<int> _folds = new("--folds") { Description = "Cold users: disjoint held-out groups evaluated in turn (5 with --held-out-users 0.2 covers every user).", DefaultValueFactory = _ => Users.Folds };
+    private readonly Option<double> _testShare = new("--test-share") { Description = "Cold users: share of each held-out user's ratings kept as test ratings.", DefaultValueFactory = _ => Users.TestShare };
+    private readonly Option<ulong> _seed = new("--seed") { Description = "Seed of the held-out choice, training and reveals.", DefaultValueFactory = _ => Users.Seed };
+    private readonly Option<int> _epochs = new("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => Users.Training.Epochs };
+    private readonly Option<double> _lr = new("--lr") { Description = "Peak learning rate.", DefaultValueFactory = _ => Users.Training.LearningRate };
+    private readonly Option<double> _wd = new("--wd") { Description = "Weight decay.", DefaultValueFactory = _ => Users.Training.WeightDecay };
+    private readonly Option<int> _factors = new("--factors") { Description = "Latent factors.", DefaultValueFactory = _ => Users.Training.Factors };
+    private readonly Option<string> _mode = new("--mode") { Description = "Training mode: 'fast' or 'exact'.", DefaultValueFactory = _ => "fast" };
+    private readonly Option<int> _threads = new("--threads") { Description = "Training threads (1 is deterministic; 0 one per core).", DefaultValueFactory = _ => Users.Training.Threads };
+    private readonly Option<string> _method = new("--method") { Description = "Fold-in solver: 'newton' (damped Gauss-Newton on the true loss) or 'logit' (least squares through the sigmoid's inverse).", DefaultValueFactory = _ => "newton" };
+    private readonly Option<double> _priorWeight = new("--prior-weight") { Description = "Fold-in: weight of the prior (the rating noise variance).", DefaultValueFactory = _ => Users.FoldIn.PriorWeight };
+    private readonly Option<int> _roundSize = new("--round-size") { Description = "Questionnaire: items per round.", DefaultValueFactory = _ => Users.Questionnaire.RoundSize };
+    private readonly Option<int> _minRatings = new("--min-ratings") { Description = "Questionnaire: ask only about items with at least this many training ratings.", DefaultValueFactory = _ => Users.Questionnaire.MinRatings };
+    private readonly Option<string> _criterion = new("--criterion") { Description = "Questionnaire: 'variance' (prediction variance, weighted by how often items are rated) or 'coverage' (all factor directions alike).", DefaultValueFactory = _ => "variance" };
+    private readonly Option<double> _popularity = new("--popularity") { Description = "Questionnaire: exponent of the chance of having seen an item.", DefaultValueFactory = _ => Users.Questionnaire.PopularityExponent };
+
+    public IEnumerable<Option> All => [_protocol, _reveals, _heldOutUsers, _folds, _testShare, _seed, _epochs, _lr, _wd, _factors, _mode, _threads, _method, _priorWeight, _roundSize, _minRatings, _criterion, _popularity];
+
+    public string Protocol(ParseResult parse) => parse.GetValue(_protocol)!.ToLowerInvariant() switch
+    {
+        "users" or "items" or "both" => parse.GetValue(_protocol)!.ToLowerInvariant(),
+        var other => throw new UserErrorException($"--protocol '{other}' is not a protocol; use 'users', 'items' or 'both'."),
+    };
+
+    public ColdUserOptions ReadUsers(ParseResult parse)
+    {
+        var modeText = parse.GetValue(_mode);
+        if (!Enum.TryParse<TrainingMode>(modeText, ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
+            throw new UserErrorException($"--mode '{modeText}' is not a training mode; use 'exact' or 'fast'.");
+        var method = parse.GetValue(_method)!.ToLowerInvariant() switch
+        {
+            "newton" => FoldInMethod.DampedNewton,
+            "logit" => FoldInMethod.LogitLeastSquares,
+            var other => throw new UserErrorException($"--method '{other}' is not a fold-in method; use 'newton' or 'logit'."),
+        };
+        var options = new ColdUserOptions
+        {
+            HeldOutShare = parse.GetValue(_heldOutUsers),
+            Folds = parse.GetValue(_folds),
+            TestShare = parse.GetValue(_testShare),
+            Reveals = ParseReveals(parse.GetValue(_reveals)!),
+            Seed = parse.GetValue(_seed),
+            Training = Users.Training with
+            {
+                Epochs = parse.GetValue(_epochs),
+                LearningRate = parse.GetValue(_lr),
+                WeightDecay = parse.GetValue(_wd),
+                Factors = parse.GetValue(_factors),
+                Mode = mode,
+                Threads = parse.GetValue(_threads),
+                Seed = parse.GetValue(_seed),
+            },
+            FoldIn = new FoldInOptions { Method = method, PriorWeight = parse.GetValue(_priorWeight) },
+            Questionnaire = new QuestionnaireOptions
+            {
+                RoundSize = parse.GetValue(_roundSize),
+                MinRatings = parse.GetValue(_minRatings),
+                PopularityExponent = parse.GetValue(_popularity),
+                Criterion = parse.GetValue(_criterion)!.ToLowerInvariant() switch
+                {
+                    "variance" => QuestionCriterion.PredictionVariance,
+                    "coverage" => QuestionCriterion.Coverage,
+                    var other => throw new UserErrorException($"--criterion '{other}' is not a criterion; use 'variance' or 'coverage'."),
+                },
+            },
+        };
+        options.Validate();
+        return options;
+    }
+
+    private static int[] ParseReveals(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var reveals = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out reveals[i]))
+                throw new UserErrorException($"--reveals: '{parts[i]}' is not a whole number 0 or more.");
+        }
+        return reveals;
+    }
+}
