@@ -62,6 +62,16 @@ internal static class ColdStartEvalCommand
                 $"{p.RevealedByQuestionnaire.ToString("F1", CultureInfo.InvariantCulture)} / {p.RevealedAtRandom.ToString("F1", CultureInfo.InvariantCulture)} | " +
                 $"{p.MedianQuestions} / {p.MeanQuestions.ToString("F0", CultureInfo.InvariantCulture)} |");
         }
+        if (r.Budgets.Count > 0)
+        {
+            output.WriteLine("| questions | questionnaire | random questions | ratings obtained (q / r) |");
+            output.WriteLine("|---|---|---|---|");
+            foreach (var b in r.Budgets)
+            {
+                output.WriteLine($"| {b.Questions} | {F(b.Questionnaire)} | {F(b.RandomQuestions)} | " +
+                    $"{b.RatingsByQuestionnaire.ToString("F1", CultureInfo.InvariantCulture)} / {b.RatingsByRandomQuestions.ToString("F1", CultureInfo.InvariantCulture)} |");
+            }
+        }
         output.WriteLine($"Fold-in: {r.FoldInMilliseconds.ToString("F3", CultureInfo.InvariantCulture)} ms per user; choosing a round of questions: {r.RoundMilliseconds.ToString("F2", CultureInfo.InvariantCulture)} ms.");
     }
 

@@ -12,6 +12,7 @@ internal sealed class ColdStartEvalOptions
 
     private readonly Option<string> _protocol = new("--protocol") { Description = "Which protocol: 'users', 'items' or 'both'.", DefaultValueFactory = _ => "both" };
     private readonly Option<string> _reveals = new("--reveals") { Description = "Cold users: ratings revealed per held-out user, comma-separated.", DefaultValueFactory = _ => string.Join(',', Users.Reveals) };
+    private readonly Option<string> _budgets = new("--questions") { Description = "Cold users: numbers of questions for the questionnaire-vs-random-questions curve, comma-separated.", DefaultValueFactory = _ => string.Join(',', Users.Budgets) };
     private readonly Option<double> _heldOutUsers = new("--held-out-users") { Description = "Cold users: share of users held out of training.", DefaultValueFactory = _ => Users.HeldOutShare };
     private readonly Option<int> _folds = new("--folds") { Description = "Cold users: disjoint held-out groups evaluated in turn (5 with --held-out-users 0.2 covers every user).", DefaultValueFactory = _ => Users.Folds };
     private readonly Option<double> _testShare = new("--test-share") { Description = "Cold users: share of each held-out user's ratings kept as test ratings.", DefaultValueFactory = _ => Users.TestShare };
@@ -26,10 +27,9 @@ internal sealed class ColdStartEvalOptions
     private readonly Option<double> _priorWeight = new("--prior-weight") { Description = "Fold-in: weight of the prior (the rating noise variance).", DefaultValueFactory = _ => Users.FoldIn.PriorWeight };
     private readonly Option<int> _roundSize = new("--round-size") { Description = "Questionnaire: items per round.", DefaultValueFactory = _ => Users.Questionnaire.RoundSize };
     private readonly Option<int> _minRatings = new("--min-ratings") { Description = "Questionnaire: ask only about items with at least this many training ratings.", DefaultValueFactory = _ => Users.Questionnaire.MinRatings };
-    private readonly Option<string> _criterion = new("--criterion") { Description = "Questionnaire: 'variance' (prediction variance, weighted by how often items are rated) or 'coverage' (all factor directions alike).", DefaultValueFactory = _ => "variance" };
     private readonly Option<double> _popularity = new("--popularity") { Description = "Questionnaire: exponent of the chance of having seen an item.", DefaultValueFactory = _ => Users.Questionnaire.PopularityExponent };
 
-    public IEnumerable<Option> All => [_protocol, _reveals, _heldOutUsers, _folds, _testShare, _seed, _epochs, _lr, _wd, _factors, _mode, _threads, _method, _priorWeight, _roundSize, _minRatings, _criterion, _popularity];
+    public IEnumerable<Option> All => [_protocol, _reveals, _budgets, _heldOutUsers, _folds, _testShare, _seed, _epochs, _lr, _wd, _factors, _mode, _threads, _method, _priorWeight, _roundSize, _minRatings, _popularity];
 
     public string Protocol(ParseResult parse) => parse.GetValue(_protocol)!.ToLowerInvariant() switch
     {
@@ -53,7 +53,8 @@ internal sealed class ColdStartEvalOptions
             HeldOutShare = parse.GetValue(_heldOutUsers),
             Folds = parse.GetValue(_folds),
             TestShare = parse.GetValue(_testShare),
-            Reveals = ParseReveals(parse.GetValue(_reveals)!),
+            Reveals = ParseCounts("--reveals", parse.GetValue(_reveals)!),
+            Budgets = ParseCounts("--questions", parse.GetValue(_budgets)!),
             Seed = parse.GetValue(_seed),
             Training = Users.Training with
             {
@@ -71,26 +72,20 @@ internal sealed class ColdStartEvalOptions
                 RoundSize = parse.GetValue(_roundSize),
                 MinRatings = parse.GetValue(_minRatings),
                 PopularityExponent = parse.GetValue(_popularity),
-                Criterion = parse.GetValue(_criterion)!.ToLowerInvariant() switch
-                {
-                    "variance" => QuestionCriterion.PredictionVariance,
-                    "coverage" => QuestionCriterion.Coverage,
-                    var other => throw new UserErrorException($"--criterion '{other}' is not a criterion; use 'variance' or 'coverage'."),
-                },
             },
         };
         options.Validate();
         return options;
     }
 
-    private static int[] ParseReveals(string text)
+    private static int[] ParseCounts(string option, string text)
     {
         var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var reveals = new int[parts.Length];
         for (int i = 0; i < parts.Length; i++)
         {
             if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out reveals[i]))
-                throw new UserErrorException($"--reveals: '{parts[i]}' is not a whole number 0 or more.");
+                throw new UserErrorException($"{option}: '{parts[i]}' is not a whole number 0 or more.");
         }
         return reveals;
     }

@@ -30,7 +30,7 @@ public static partial class ColdStartProtocols
         int users = table.UserIds.Count;
         var order = random.Permutation(users);
         int groupSize = Math.Clamp((int)Math.Round(options.HeldOutShare * users), 1, Math.Max(1, users - 1));
-        var tally = new ColdUserTally(options.Reveals.Count);
+        var tally = new ColdUserTally(options.Reveals.Count, options.Budgets.Count);
         int trainRatings = 0;
         for (int fold = 0; fold < options.Folds; fold++)
         {
@@ -55,6 +55,7 @@ public static partial class ColdStartProtocols
             GlobalMean = tally.GlobalMean.Rmse,
             ItemBiasOnly = tally.ItemMean.Rmse,
             Points = [.. options.Reveals.Select((k, p) => tally.Point(p, k))],
+            Budgets = [.. options.Budgets.Select((q, p) => tally.Budget(p, q))],
             FoldInMilliseconds = tally.Clock.FoldInMilliseconds,
             RoundMilliseconds = tally.Clock.RoundMilliseconds,
             Options = options,

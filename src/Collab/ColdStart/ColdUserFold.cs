@@ -14,6 +14,8 @@ internal sealed class ColdUserFold(FoldIn foldIn, ColdUserOptions options, ColdU
         var itemMeans = ColdStartProtocols.DampedItemMeans(foldIn.Trained.Interactions, model.ItemCount, globalMean);
         var biasOnlyPrior = foldIn.UserPrior.BiasOnly();
         int maxReveal = options.Reveals.Max();
+        int maxBudget = options.Budgets.Count == 0 ? 0 : options.Budgets.Max();
+        int[] askable = [.. Enumerable.Range(1, model.ItemCount - 1).Where(i => foldIn.ItemCounts[i] >= options.Questionnaire.MinRatings)];
         foreach (var ratings in HeldOutRatings(table, heldOut))
         {
             cancellation.ThrowIfCancellationRequested();
@@ -23,8 +25,9 @@ internal sealed class ColdUserFold(FoldIn foldIn, ColdUserOptions options, ColdU
             int testCount = Math.Max(1, (int)Math.Ceiling(options.TestShare * ratings.Count));
             var test = ratings[..testCount];
             var pool = ratings[testCount..];
-            var (asked, questionsAt) = RunQuestionnaire(pool, maxReveal);
+            var (asked, questionsAt) = RunQuestionnaire(pool, maxReveal, maxBudget);
             var atRandom = pool.Take(maxReveal).ToList();
+            var (randomAsked, randomQuestionsAt) = RandomQuestions(pool, askable, maxBudget, random);
             foreach (var (item, rating) in test)
             {
                 tally.GlobalMean.Add(globalMean - rating);
@@ -41,24 +44,34 @@ internal sealed class ColdUserFold(FoldIn foldIn, ColdUserOptions options, ColdU
                 int revealed = Math.Min(k, asked.Count);
                 tally.AddCounts(p, revealed, Math.Min(k, atRandom.Count), revealed == 0 ? 0 : questionsAt[revealed - 1]);
             }
+            for (int p = 0; p < options.Budgets.Count; p++)
+            {
+                int budget = options.Budgets[p];
+                int byQuestionnaire = questionsAt.Count(at => at <= budget);
+                int byRandom = randomQuestionsAt.Count(at => at <= budget);
+                var q = Fit(asked, byQuestionnaire, foldIn.UserPrior);
+                var r = Fit(randomAsked, byRandom, foldIn.UserPrior);
+                foreach (var (item, rating) in test)
+                    tally.AddBudget(p, q.RateItem(model, item) - rating, r.RateItem(model, item) - rating);
+                tally.AddBudgetCounts(p, byQuestionnaire, byRandom);
+            }
             tally.Users++;
         }
     }
 
     /// <summary>
     /// Asks rounds of questions, answering from the pool (a rating when the user rated the item, else "not
-    /// seen"), until <paramref name="wanted"/> ratings are revealed or nothing is left to ask.
+    /// seen"), until <paramref name="wanted"/> ratings are revealed and <paramref name="budget"/> questions
+    /// asked, or nothing is left to ask. Returns the ratings in order and the question number of each.
     /// </summary>
-    private (List<(int Item, float Rating)> Revealed, List<int> QuestionsAt) RunQuestionnaire(List<(int Item, float Rating)> pool, int wanted)
+    private (List<(int Item, float Rating)> Revealed, List<int> QuestionsAt) RunQuestionnaire(List<(int Item, float Rating)> pool, int wanted, int budget)
     {
         var revealed = new List<(int, float)>();
         var questionsAt = new List<int>();
-        if (wanted == 0)
-            return (revealed, questionsAt);
         var answers = pool.ToDictionary(p => p.Item, p => p.Rating);
         var questionnaire = new Questionnaire(foldIn, options.Questionnaire);
         int questions = 0;
-        while (revealed.Count < wanted)
+        while (revealed.Count < wanted || questions < budget)
         {
             var round = tally.Clock.TimeRound(questionnaire.NextRound);
             if (round.Count == 0)
@@ -71,13 +84,33 @@ internal sealed class ColdUserFold(FoldIn foldIn, ColdUserOptions options, ColdU
                     questionnaire.Rate(id, rating);
                     revealed.Add((foldIn.Trained.Items.Encode(id), rating));
                     questionsAt.Add(questions);
-                    if (revealed.Count == wanted)
+                    if (revealed.Count >= wanted && questions >= budget)
                         break;
                 }
                 else
                 {
                     questionnaire.NotSeen(id);
                 }
+            }
+        }
+        return (revealed, questionsAt);
+    }
+
+    /// <summary>Asks about askable items in random order, answering from the pool, for <paramref name="budget"/> questions.</summary>
+    private static (List<(int Item, float Rating)> Revealed, List<int> QuestionsAt) RandomQuestions(
+        List<(int Item, float Rating)> pool, int[] askable, int budget, SeededRandom random)
+    {
+        var answers = pool.ToDictionary(p => p.Item, p => p.Rating);
+        var order = (int[])askable.Clone();
+        random.Shuffle(order.AsSpan());
+        var revealed = new List<(int, float)>();
+        var questionsAt = new List<int>();
+        for (int q = 0; q < Math.Min(budget, order.Length); q++)
+        {
+            if (answers.TryGetValue(order[q], out float rating))
+            {
+                revealed.Add((order[q], rating));
+                questionsAt.Add(q + 1);
             }
         }
         return (revealed, questionsAt);

@@ -18,6 +18,12 @@ public sealed record ColdUserOptions
     public IReadOnlyList<int> Reveals { get; init; } = [0, 5, 10, 20];
 
     /// <summary>
+    /// Numbers of questions for the second curve, which compares the questionnaire with random questions at
+    /// the same number of questions. <value>Default: 20, 40, 60 (the lesson's rounds of 20, up to about 60).</value>
+    /// </summary>
+    public IReadOnlyList<int> Budgets { get; init; } = [20, 40, 60];
+
+    /// <summary>
     /// Share of each held-out user's ratings set aside first as that user's test ratings, the same for every
     /// k and every way of choosing; the rest is what can be revealed. <value>Default: 0.3.</value>
     /// </summary>
@@ -49,6 +55,8 @@ public sealed record ColdUserOptions
             throw new ArgumentException("The test share of each user's ratings must lie between 0 and 1.");
         if (Reveals.Count == 0 || Reveals.Any(k => k < 0))
             throw new ArgumentException("Give at least one number of revealed ratings, each 0 or more.");
+        if (Budgets.Any(q => q < 0))
+            throw new ArgumentException("Numbers of questions must be 0 or more.");
         Training.Validate();
         FoldIn.Validate();
         Questionnaire.Validate();

@@ -27,6 +27,9 @@ public sealed record ColdUserReport
     /// <summary>The curve, one point per number of revealed ratings.</summary>
     public IReadOnlyList<ColdUserPoint> Points { get; init; } = [];
 
+    /// <summary>The curve by questions asked: questionnaire against random questions.</summary>
+    public IReadOnlyList<BudgetPoint> Budgets { get; init; } = [];
+
     /// <summary>Mean wall time of one user fold-in, in milliseconds.</summary>
     public double FoldInMilliseconds { get; init; }
 

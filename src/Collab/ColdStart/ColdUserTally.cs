@@ -1,8 +1,12 @@
 namespace Collab.ColdStart;
 
 /// <summary>Running sums behind the cold-user report, pooled over folds.</summary>
-internal sealed class ColdUserTally(int points)
+internal sealed class ColdUserTally(int points, int budgets)
 {
+    private readonly ErrorSum[] _budgetQuestionnaire = new ErrorSum[budgets];
+    private readonly ErrorSum[] _budgetRandom = new ErrorSum[budgets];
+    private readonly double[] _budgetRatingsQuestionnaire = new double[budgets];
+    private readonly double[] _budgetRatingsRandom = new double[budgets];
     private readonly ErrorSum[] _questionnaire = new ErrorSum[points];
     private readonly ErrorSum[] _random = new ErrorSum[points];
     private readonly ErrorSum[] _biasOnly = new ErrorSum[points];
@@ -38,6 +42,25 @@ internal sealed class ColdUserTally(int points)
         _revealedByQuestionnaire[point] += revealedByQuestionnaire;
         _revealedAtRandom[point] += revealedAtRandom;
         _questions[point].Add(questions);
+    }
+
+    public void AddBudget(int point, double questionnaire, double randomQuestions)
+    {
+        _budgetQuestionnaire[point].Add(questionnaire);
+        _budgetRandom[point].Add(randomQuestions);
+    }
+
+    public void AddBudgetCounts(int point, int byQuestionnaire, int byRandomQuestions)
+    {
+        _budgetRatingsQuestionnaire[point] += byQuestionnaire;
+        _budgetRatingsRandom[point] += byRandomQuestions;
+    }
+
+    public BudgetPoint Budget(int point, int questions)
+    {
+        double users = Math.Max(1, Users);
+        return new BudgetPoint(questions, _budgetQuestionnaire[point].Rmse, _budgetRandom[point].Rmse,
+            _budgetRatingsQuestionnaire[point] / users, _budgetRatingsRandom[point] / users);
     }
 
     public ColdUserPoint Point(int point, int reveal)

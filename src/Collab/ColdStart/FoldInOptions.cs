@@ -9,9 +9,9 @@ public sealed record FoldInOptions
     /// <summary>
     /// Weight of the prior against the squared rating errors: the rating noise variance σ² of the Bayesian
     /// reading (loss = Σ (ŷ − r)² + w·(θ − μ)ᵀ P (θ − μ)). Larger trusts the prior longer.
-    /// <value>Default: 1.</value>
+    /// <value>Default: 0.5 (measured in docs/cold-start.md).</value>
     /// </summary>
-    public double PriorWeight { get; init; } = 1.0;
+    public double PriorWeight { get; init; } = 0.5;
 
     /// <summary>At most this many damped Newton steps. <value>Default: 10.</value></summary>
     public int MaxIterations { get; init; } = 10;

@@ -4,57 +4,52 @@ using Collab.Models;
 namespace Collab.ColdStart;
 
 /// <summary>
-/// Greedy choice of informative, well-known items. The information about the new row θ is
-/// H = w·P + Σ sᵢ²·xᵢxᵢᵀ over rated items (xᵢ = (item factors, 1), sᵢ the sigmoid's slope at the current fit).
-/// Rating item c adds s_c²·x_cx_cᵀ. <see cref="QuestionCriterion.Coverage"/> scores log(1 + s_c²·x_cᵀH⁻¹x_c);
-/// <see cref="QuestionCriterion.PredictionVariance"/> scores the drop of tr(Π·H⁻¹), Π = Σⱼ pⱼsⱼ²xⱼxⱼᵀ over
-/// all trained items j with pⱼ their share of raters, which is s_c²·x_cᵀMx_c / (1 + s_c²·x_cᵀH⁻¹x_c) with
-/// M = H⁻¹ΠH⁻¹. Each score is multiplied by chance^e, the chance the user has seen c; after each pick its
-/// expected information (chance·s²·xxᵀ) updates H⁻¹, M and every candidate's quadratic forms by rank one.
+/// Greedy choice of informative, well-known items (a popularity-weighted D-optimal design). The information
+/// about the new row θ is H = w·P + Σ sᵢ²·xᵢxᵢᵀ over rated items (xᵢ = (item factors, 1), sᵢ the sigmoid's
+/// slope at the current fit; w·P the prior). Rating item c would add s_c²·x_cx_cᵀ, a gain of
+/// log(1 + s_c²·x_cᵀH⁻¹x_c) in log-determinant: large when x_c points where θ is still uncertain, the
+/// item-factor directions not yet covered. Each pick maximises weight_c · gain_c (the weight favours items the
+/// user has likely seen), then adds its expected information chance_c·s_c²·x_cx_cᵀ to H, a rank-one update of
+/// H⁻¹ and of every candidate's x_cᵀH⁻¹x_c, before the next pick.
 /// </summary>
 internal sealed class QuestionPicker
 {
     private readonly DotBiasModel _model;
     private readonly int _n;
     private readonly double[] _inverse;
-    private readonly double[] _spread;
+    private readonly LatentRow _current;
 
     /// <summary>Prepares a round from the information matrix H at the current fit.</summary>
-    public QuestionPicker(DotBiasModel model, double[] information, LatentRow current, ReadOnlySpan<double> itemShares, QuestionCriterion criterion)
+    public QuestionPicker(DotBiasModel model, double[] information, LatentRow current)
     {
         _model = model;
         _n = model.Factors + 1;
         _inverse = SpdMatrix.Inverse(information, _n);
-        _spread = criterion == QuestionCriterion.PredictionVariance ? Sandwich(_inverse, Weighted(model, current, itemShares), _n) : [];
-        Current = current;
+        _current = current;
     }
 
-    private LatentRow Current { get; }
-
     /// <summary>Picks up to <paramref name="count"/> of the candidates (item rows), best first.</summary>
-    public List<int> Pick(IReadOnlyList<int> candidates, IReadOnlyList<double> chances, double exponent, int count)
+    /// <param name="candidates">Item rows that may be asked.</param>
+    /// <param name="chances">The chance that the user has seen each candidate.</param>
+    /// <param name="weights">The weight of each candidate's gain.</param>
+    /// <param name="count">How many to pick.</param>
+    public List<int> Pick(IReadOnlyList<int> candidates, IReadOnlyList<double> chances, IReadOnlyList<double> weights, int count)
     {
         int n = _n;
         int m = candidates.Count;
-        bool variance = _spread.Length > 0;
         var x = new double[m * n];
         var coverage = new double[m];
-        var reduction = new double[m];
         var slopeSquared = new double[m];
-        var weight = new double[m];
         for (int c = 0; c < m; c++)
         {
             var row = x.AsSpan(c * n, n);
             Design(_model, candidates[c], row);
-            slopeSquared[c] = SlopeSquared(_model, Current, candidates[c]);
+            slopeSquared[c] = SlopeSquared(_model, _current, candidates[c]);
             coverage[c] = SpdMatrix.Quadratic(_inverse, n, row);
-            reduction[c] = variance ? SpdMatrix.Quadratic(_spread, n, row) : 0;
-            weight[c] = Math.Pow(chances[c], exponent);
         }
         var picked = new List<int>(count);
         var taken = new bool[m];
         var g = new double[n];
-        var h = new double[n];
         while (picked.Count < count)
         {
             int best = -1;
@@ -63,9 +58,7 @@ internal sealed class QuestionPicker
             {
                 if (taken[c])
                     continue;
-                double a = slopeSquared[c];
-                double q = Math.Max(coverage[c], 0);
-                double score = weight[c] * (variance ? a * Math.Max(reduction[c], 0) / (1 + a * q) : Math.Log(1 + a * q));
+                double score = weights[c] * Math.Log(1 + slopeSquared[c] * Math.Max(coverage[c], 0));
                 if (score > bestScore)
                     (best, bestScore) = (c, score);
             }
@@ -73,32 +66,17 @@ internal sealed class QuestionPicker
                 break;
             taken[best] = true;
             picked.Add(candidates[best]);
-            var xb = x.AsSpan(best * n, n);
             double expected = chances[best] * slopeSquared[best];
             double beta = expected / (1 + expected * coverage[best]);
-            double gamma = reduction[best];
-            SpdMatrix.Multiply(_inverse, n, xb, g);
-            if (variance)
-                SpdMatrix.Multiply(_spread, n, xb, h);
+            SpdMatrix.Multiply(_inverse, n, x.AsSpan(best * n, n), g);
             for (int c = 0; c < m; c++)
             {
                 if (taken[c])
                     continue;
-                var xc = x.AsSpan(c * n, n);
-                double t = TensorPrimitives.Dot<double>(xc, g);
+                double t = TensorPrimitives.Dot<double>(x.AsSpan(c * n, n), g);
                 coverage[c] -= beta * t * t;
-                if (variance)
-                    reduction[c] += beta * t * (beta * gamma * t - 2 * TensorPrimitives.Dot<double>(xc, h));
             }
             SpdMatrix.AddOuter(_inverse, n, g, -beta);
-            if (variance)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    for (int j = 0; j < n; j++)
-                        _spread[i * n + j] += beta * (beta * gamma * g[i] * g[j] - g[i] * h[j] - h[i] * g[j]);
-                }
-            }
         }
         return picked;
     }
@@ -113,51 +91,6 @@ internal sealed class QuestionPicker
             Design(model, item, row);
             SpdMatrix.AddOuter(information, n, row, SlopeSquared(model, current, item));
         }
-    }
-
-    /// <summary>Π = Σⱼ pⱼ·sⱼ²·xⱼxⱼᵀ over items with a positive share.</summary>
-    private static double[] Weighted(DotBiasModel model, LatentRow current, ReadOnlySpan<double> shares)
-    {
-        int n = model.Factors + 1;
-        var sum = new double[n * n];
-        var row = new double[n];
-        for (int item = 0; item < shares.Length; item++)
-        {
-            if (shares[item] <= 0)
-                continue;
-            Design(model, item, row);
-            double weight = shares[item] * SlopeSquared(model, current, item);
-            for (int i = 0; i < n; i++)
-            {
-                double scaled = weight * row[i];
-                for (int j = i; j < n; j++)
-                    sum[i * n + j] += scaled * row[j];
-            }
-        }
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < i; j++)
-                sum[i * n + j] = sum[j * n + i];
-        }
-        return sum;
-    }
-
-    /// <summary>A·B·A for symmetric A and B.</summary>
-    private static double[] Sandwich(double[] a, double[] b, int n)
-    {
-        var ab = new double[n * n];
-        var result = new double[n * n];
-        for (int i = 0; i < n; i++)
-        {
-            for (int p = 0; p < n; p++)
-                TensorPrimitives.MultiplyAdd<double>(b.AsSpan(p * n, n), a[i * n + p], ab.AsSpan(i * n, n), ab.AsSpan(i * n, n));
-        }
-        for (int i = 0; i < n; i++)
-        {
-            for (int p = 0; p < n; p++)
-                TensorPrimitives.MultiplyAdd<double>(a.AsSpan(p * n, n), ab[i * n + p], result.AsSpan(i * n, n), result.AsSpan(i * n, n));
-        }
-        return result;
     }
 
     private static void Design(DotBiasModel model, int item, Span<double> row)

@@ -68,8 +68,8 @@ public sealed class Questionnaire
         QuestionPicker.AddRated(model, information, current, RatedRows());
         var chances = _seen.Chances(_seen.Posterior(RatedRows(), NotSeenRows()));
         var open = _candidates.Where(i => !_asked[i]).ToArray();
-        var picker = new QuestionPicker(model, information, current, chances, Options.Criterion);
-        var picked = picker.Pick(open, [.. open.Select(i => chances[i])], Options.PopularityExponent, Options.RoundSize);
+        var picker = new QuestionPicker(model, information, current);
+        var picked = picker.Pick(open, [.. open.Select(i => chances[i])], [.. open.Select(i => Math.Pow(chances[i], Options.PopularityExponent))], Options.RoundSize);
         foreach (int item in picked)
             _asked[item] = true;
         QuestionsAsked += picked.Count;

@@ -15,9 +15,6 @@ public sealed record QuestionnaireOptions
     /// </summary>
     public double PopularityExponent { get; init; } = 1.0;
 
-    /// <summary>What each pick maximises. <value>Default: <see cref="QuestionCriterion.PredictionVariance"/> (measured in docs/cold-start.md).</value></summary>
-    public QuestionCriterion Criterion { get; init; } = QuestionCriterion.PredictionVariance;
-
     /// <summary>Checks the values.</summary>
     public void Validate()
     {
@@ -27,7 +24,5 @@ public sealed record QuestionnaireOptions
             throw new ArgumentException("The minimum number of ratings must be at least 1.");
         if (!(PopularityExponent >= 0) || !double.IsFinite(PopularityExponent))
             throw new ArgumentException("The popularity exponent must be 0 or more.");
-        if (!Enum.IsDefined(Criterion))
-            throw new ArgumentException($"Unknown question criterion {Criterion}.");
     }
 }

@@ -11,7 +11,7 @@ namespace Collab.ColdStart;
 internal sealed class SeenModel
 {
     /// <summary>α: how much of a profile is the population's chance rather than that user's own ratings.</summary>
-    internal const double Smoothing = 0.5;
+    internal const double Smoothing = 0.2;
 
     private readonly int[] _raterOffsets;
     private readonly int[] _raters;
