@@ -37,14 +37,24 @@ internal static class ColdStartEvalCommand
         var users = o.ReadUsers(parse);
         var path = await RatingsSource.ResolveAsync(source, dataDir, AnsiConsole.Console, json, cancellation);
         var table = RatingsReader.Read(path, new RatingsFileOptions());
+        ColdItemOptions? items = null;
+        FeatureSource? metadata = null;
+        if (protocol is "items" or "both")
+        {
+            items = o.ReadItems(parse, users);
+            metadata = o.ReadItemMetadata(parse, path);
+        }
         ColdUserReport? userReport = protocol is "users" or "both" ? ColdStartProtocols.ColdUsers(table, users, cancellation) : null;
+        ColdItemReport? itemReport = items is null ? null : ColdStartProtocols.ColdItems(table, metadata!, items, cancellation);
         if (json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(new { source = path, users = userReport }, CollabJson.Options));
+            Console.Out.WriteLine(JsonSerializer.Serialize(new { source = path, users = userReport, items = itemReport }, CollabJson.Options));
             return ExitCodes.Ok;
         }
         if (userReport is not null)
             WriteUsers(Console.Out, userReport);
+        if (itemReport is not null)
+            WriteItems(Console.Out, itemReport, metadata!.Source);
         return ExitCodes.Ok;
     }
 
@@ -73,6 +83,22 @@ internal static class ColdStartEvalCommand
             }
         }
         output.WriteLine($"Fold-in: {r.FoldInMilliseconds.ToString("F3", CultureInfo.InvariantCulture)} ms per user; choosing a round of questions: {r.RoundMilliseconds.ToString("F2", CultureInfo.InvariantCulture)} ms.");
+    }
+
+    private static void WriteItems(TextWriter output, ColdItemReport r, string metadataSource)
+    {
+        var o = r.Options;
+        output.WriteLine($"Cold items: {r.HeldOutItems} items held out ({o.HeldOutShare:P0}), trained on {r.TrainRatings:N0} ratings in {r.FitSeconds:F2} s; " +
+            $"metadata from {metadataSource} ({string.Join(", ", o.Columns)}), fitted on {r.MetadataRows:N0} trained items; " +
+            $"{r.ItemsWithoutMetadata} held-out items without metadata.");
+        output.WriteLine($"RMSE on the {r.TestRatings:N0} ratings of held-out items: global mean {F(r.GlobalMean)}, mean item {F(r.MeanItem)}, metadata model {F(r.Metadata)}.");
+        if (r.Points.Count == 0)
+            return;
+        output.WriteLine($"Blend (fold-in of the item after k ratings; {r.CurveTestRatings:N0} test ratings):");
+        output.WriteLine("| k | from mean item | from metadata | revealed |");
+        output.WriteLine("|---|---|---|---|");
+        foreach (var p in r.Points)
+            output.WriteLine($"| {p.Reveal} | {F(p.MeanItemPrior)} | {F(p.MetadataPrior)} | {p.Revealed.ToString("F1", CultureInfo.InvariantCulture)} |");
     }
 
     private static string F(double value) => value.ToString("F4", CultureInfo.InvariantCulture);

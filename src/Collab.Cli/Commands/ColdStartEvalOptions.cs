@@ -9,9 +9,16 @@ namespace Collab.Cli.Commands;
 internal sealed class ColdStartEvalOptions
 {
     private static readonly ColdUserOptions Users = new();
+    private static readonly ColdItemOptions Items = new();
 
     private readonly Option<string> _protocol = new("--protocol") { Description = "Which protocol: 'users', 'items' or 'both'.", DefaultValueFactory = _ => "both" };
     private readonly Option<string> _reveals = new("--reveals") { Description = "Cold users: ratings revealed per held-out user, comma-separated.", DefaultValueFactory = _ => string.Join(',', Users.Reveals) };
+    private readonly Option<double> _heldOutItems = new("--held-out-items") { Description = "Cold items: share of items held out of training.", DefaultValueFactory = _ => Items.HeldOutShare };
+    private readonly Option<string> _itemReveals = new("--item-reveals") { Description = "Cold items: ratings revealed per held-out item for the blend curve, comma-separated.", DefaultValueFactory = _ => string.Join(',', Items.Reveals) };
+    private readonly Option<string?> _itemsFile = new("--items") { Description = "Cold items: the item metadata file (default: movies.csv, u.item or movies.dat beside the ratings)." };
+    private readonly Option<string?> _idColumn = new("--id-column") { Description = "Cold items: the id column of a metadata file that is not a MovieLens one." };
+    private readonly Option<string?> _columns = new("--columns") { Description = "Cold items: metadata columns as name[:kind[:argument]], comma-separated (default: genres:tags,year:bucket:10,year:number)." };
+    private readonly Option<double> _ridge = new("--ridge") { Description = "Metadata model: ridge penalty.", DefaultValueFactory = _ => Items.Metadata.Ridge };
     private readonly Option<string> _budgets = new("--questions") { Description = "Cold users: numbers of questions for the questionnaire-vs-random-questions curve, comma-separated.", DefaultValueFactory = _ => string.Join(',', Users.Budgets) };
     private readonly Option<double> _heldOutUsers = new("--held-out-users") { Description = "Cold users: share of users held out of training.", DefaultValueFactory = _ => Users.HeldOutShare };
     private readonly Option<int> _folds = new("--folds") { Description = "Cold users: disjoint held-out groups evaluated in turn (5 with --held-out-users 0.2 covers every user).", DefaultValueFactory = _ => Users.Folds };
@@ -29,7 +36,7 @@ internal sealed class ColdStartEvalOptions
     private readonly Option<int> _minRatings = new("--min-ratings") { Description = "Questionnaire: ask only about items with at least this many training ratings.", DefaultValueFactory = _ => Users.Questionnaire.MinRatings };
     private readonly Option<double> _popularity = new("--popularity") { Description = "Questionnaire: exponent of the chance of having seen an item.", DefaultValueFactory = _ => Users.Questionnaire.PopularityExponent };
 
-    public IEnumerable<Option> All => [_protocol, _reveals, _budgets, _heldOutUsers, _folds, _testShare, _seed, _epochs, _lr, _wd, _factors, _mode, _threads, _method, _priorWeight, _roundSize, _minRatings, _popularity];
+    public IEnumerable<Option> All => [_heldOutItems, _itemReveals, _itemsFile, _idColumn, _columns, _ridge, _protocol, _reveals, _budgets, _heldOutUsers, _folds, _testShare, _seed, _epochs, _lr, _wd, _factors, _mode, _threads, _method, _priorWeight, _roundSize, _minRatings, _popularity];
 
     public string Protocol(ParseResult parse) => parse.GetValue(_protocol)!.ToLowerInvariant() switch
     {
@@ -76,6 +83,32 @@ internal sealed class ColdStartEvalOptions
         };
         options.Validate();
         return options;
+    }
+
+    /// <summary>The cold-item settings; training, seed and fold-in are shared with the cold-user ones.</summary>
+    public ColdItemOptions ReadItems(ParseResult parse, ColdUserOptions users)
+    {
+        var options = new ColdItemOptions
+        {
+            HeldOutShare = parse.GetValue(_heldOutItems),
+            Reveals = ParseCounts("--item-reveals", parse.GetValue(_itemReveals)!),
+            TestShare = users.TestShare,
+            Seed = users.Seed,
+            Columns = MetadataFiles.Columns(parse.GetValue(_columns), FeatureColumn.MovieLensItems),
+            Training = users.Training,
+            FoldIn = users.FoldIn,
+            Metadata = new MetadataOptions { Ridge = parse.GetValue(_ridge) },
+        };
+        options.Validate();
+        return options;
+    }
+
+    /// <summary>The item metadata for the cold-item protocol.</summary>
+    public FeatureSource ReadItemMetadata(ParseResult parse, string ratingsPath)
+    {
+        var path = parse.GetValue(_itemsFile) ?? MetadataFiles.ItemsBeside(ratingsPath)
+            ?? throw new UserErrorException($"no item metadata: no movies.csv, u.item or movies.dat beside {ratingsPath}. Give --items FILE, or --protocol users.");
+        return MetadataFiles.ReadItems(path, parse.GetValue(_idColumn));
     }
 
     private static int[] ParseCounts(string option, string text)

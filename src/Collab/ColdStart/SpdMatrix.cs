@@ -49,16 +49,12 @@ internal static class SpdMatrix
     }
 
     /// <summary>Solves a·x = b in place (a is copied), adding a tiny ridge when a is only semi-definite.</summary>
-    public static void SolveCopy(ReadOnlySpan<double> a, int n, Span<double> b)
-    {
-        var factor = FactorWithJitter(a, n);
-        Solve(factor, n, b);
-    }
+    public static void SolveCopy(ReadOnlySpan<double> a, int n, Span<double> b) => Solve(Factor(a, n), n, b);
 
     /// <summary>The inverse of a (a is copied).</summary>
     public static double[] Inverse(ReadOnlySpan<double> a, int n)
     {
-        var factor = FactorWithJitter(a, n);
+        var factor = Factor(a, n);
         var inverse = new double[n * n];
         var column = new double[n];
         for (int j = 0; j < n; j++)
@@ -109,7 +105,8 @@ internal static class SpdMatrix
         }
     }
 
-    private static double[] FactorWithJitter(ReadOnlySpan<double> a, int n)
+    /// <summary>The Cholesky factor of a copy of a, adding a tiny ridge when a is only semi-definite.</summary>
+    public static double[] Factor(ReadOnlySpan<double> a, int n)
     {
         double trace = 0;
         for (int i = 0; i < n; i++)
