@@ -7,6 +7,7 @@ var root = new RootCommand("Collab: collaborative filtering from the command lin
     TrainCommand.Create(),
     PredictCommand.Create(),
     DatasetsCommand.Create(),
+    OnboardCommand.Create(),
     ColdStartEvalCommand.Create(),
 };
 try
