@@ -5,8 +5,16 @@ namespace Collab.ColdStart;
 /// informative items ("have you seen it? how did you like it?"). After each round the answers are folded in
 /// and the next round is chosen for what is still unknown about the user. Every item is asked at most once,
 /// and items the user already rated or marked as not seen are never asked. "Not seen" is an answer but not a
-/// rating: it only removes the item from later rounds (and leaves it recommendable).
+/// rating: it is not folded in (and the item stays recommendable), but it does change which items the user
+/// is likely to have seen.
 /// </summary>
+/// <remarks>
+/// An item is scored chance^e · log(1 + s²·xᵀH⁻¹x): the chance that this user has seen it (the share of
+/// trained users who rated it, reweighted towards users who saw what this user saw and missed what they
+/// missed), times how much of its factor direction x is not yet covered by the answers and the prior
+/// (H; s is the output sigmoid's slope at the current fit). Picks within a round are greedy, each
+/// discounting the directions the previous picks are expected to cover.
+/// </remarks>
 public sealed class Questionnaire
 {
     private readonly FoldIn _foldIn;
