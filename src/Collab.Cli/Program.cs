@@ -19,6 +19,8 @@ var root = new RootCommand("Collab: collaborative filtering from the command lin
     MatrixCommand.Create(),
     SummaryCommand.Create(),
     LrFindCommand.Create(),
+    OnboardCommand.Create(),
+    ColdStartEvalCommand.Create(),
 };
 try
 {
