@@ -19,6 +19,7 @@ var root = new RootCommand("Collab: collaborative filtering from the command lin
     MatrixCommand.Create(),
     SummaryCommand.Create(),
     LrFindCommand.Create(),
+    TuneCommand.Create(),
 };
 try
 {

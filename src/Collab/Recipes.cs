@@ -11,7 +11,7 @@ namespace Collab;
 public static class Recipes
 {
     /// <summary>Seeds the accurate recipe averages.</summary>
-    public const int AccurateMembers = 5;
+    public const int AccurateMembers = 10;
 
     /// <summary>The lesson's recipe: 50 factors, y_range (0, 5.5), 5 epochs of one cycle at 5e-3, wd 0.1, batch 64, exact mode.</summary>
     public static TrainingOptions Lesson { get; } = new() { Epochs = 5, WeightDecay = 0.1 };
