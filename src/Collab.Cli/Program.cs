@@ -21,6 +21,7 @@ var root = new RootCommand("Collab: collaborative filtering from the command lin
     LrFindCommand.Create(),
     OnboardCommand.Create(),
     ColdStartEvalCommand.Create(),
+    TuneCommand.Create(),
 };
 try
 {

@@ -20,9 +20,11 @@ internal sealed class FastDotBiasEngine : IOptimizerState
     private readonly float[][] _first;
     private readonly float[][] _second;
     private readonly FastWorkspace[] _workspaces;
+    private readonly double? _biasWeightDecay;
 
-    public FastDotBiasEngine(DotBiasModel model, AdamOptions adam, FastOptimizer optimizer, int workers, int batchSize)
+    public FastDotBiasEngine(DotBiasModel model, AdamOptions adam, FastOptimizer optimizer, int workers, int batchSize, double? biasWeightDecay)
     {
+        _biasWeightDecay = biasWeightDecay;
         _optimizer = optimizer;
         _model = model;
         _adam = adam;
@@ -87,14 +89,15 @@ internal sealed class FastDotBiasEngine : IOptimizerState
         else
         {
             var rms = RowRmsStep.Create(learningRate, _adam.Beta2, _adam.Epsilon, weightDecay, step);
-            UpdateRms(0, 2, ws.TouchedUsers, ws.UserGradients, ws.UserBiasGradients, k, rms);
-            UpdateRms(1, 3, ws.TouchedItems, ws.ItemGradients, ws.ItemBiasGradients, k, rms);
+            var biasRms = RowRmsStep.Create(learningRate, _adam.Beta2, _adam.Epsilon, _biasWeightDecay ?? weightDecay, step);
+            UpdateRms(0, 2, ws.TouchedUsers, ws.UserGradients, ws.UserBiasGradients, k, rms, biasRms);
+            UpdateRms(1, 3, ws.TouchedItems, ws.ItemGradients, ws.ItemBiasGradients, k, rms, biasRms);
         }
         return loss / rows.Length;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void UpdateRms(int factorTable, int biasTable, ReadOnlySpan<int> touched, float[] gradients, float[] biasGradients, int k, in RowRmsStep step)
+    private void UpdateRms(int factorTable, int biasTable, ReadOnlySpan<int> touched, float[] gradients, float[] biasGradients, int k, in RowRmsStep step, in RowRmsStep biasStep)
     {
         var p = _model.Parameters[factorTable].Values;
         var v = _second[factorTable];
@@ -104,7 +107,7 @@ internal sealed class FastDotBiasEngine : IOptimizerState
         {
             int row = touched[slot];
             v[row] = RowRmsKernel.Step(p.AsSpan(row * k, k), gradients.AsSpan(slot * k, k), v[row], step);
-            vb[row] = RowRmsKernel.Step(pb.AsSpan(row, 1), biasGradients.AsSpan(slot, 1), vb[row], step);
+            vb[row] = RowRmsKernel.Step(pb.AsSpan(row, 1), biasGradients.AsSpan(slot, 1), vb[row], biasStep);
         }
     }
 
