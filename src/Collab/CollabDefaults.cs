@@ -52,4 +52,16 @@ public static class CollabDefaults
 
     /// <summary>Smoothing of the printed train_loss (fastai: 0.98).</summary>
     public const double SmoothBeta = 0.98;
+
+    /// <summary>Hidden layer widths of the neural model (the issue's [100]; fastai's own default is [n_factors]).</summary>
+    public static readonly IReadOnlyList<int> NeuralLayers = [100];
+
+    /// <summary>Largest embedding the neural model's size rule gives (fastai: 600).</summary>
+    public const int MaxEmbeddingSize = 600;
+
+    /// <summary>Negative items per positive for sampled binary cross-entropy (chosen by measurement, docs/evaluation.md).</summary>
+    public const int Negatives = 4;
+
+    /// <summary>The cut-off of ranking metrics when none is named (precision@10 and so on).</summary>
+    public const int RankingCutoff = 10;
 }

@@ -35,12 +35,19 @@ internal static class TrainCommand
         else
             table = RatingsReader.Read(path, request.FileOptions);
 
+        if (request.Ensemble > 1)
+            return ReportEnsemble(Console.Out, await Task.Run(() => SeedEnsemble.Train(table, request.Training, request.Ensemble, split, cancellation), CancellationToken.None), request);
         var display = new TrainingDisplay(Console.Out);
         bool live = !request.Json && console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
         if (!request.Json)
             Console.Out.WriteLine($"{table.Count:N0} ratings, {table.UserIds.Count:N0} users, {table.ItemIds.Count:N0} items from {path}");
         TrainedModel trained = null!;
-        void Train() => trained = CollabTrainer.Train(table, request.Training, split, request.Json ? [] : [display], cancellation);
+        var callbacks = new List<Collab.Training.LearnerCallback>();
+        if (!request.Json)
+            callbacks.Add(display);
+        if (request.Plot is not null)
+            callbacks.Add(new Plots.LossPlot(request.Plot));
+        void Train() => trained = CollabTrainer.Train(table, request.Training, split, callbacks, cancellation);
         if (live)
         {
             await console.Live(display.Renderable).StartAsync(context =>
@@ -57,6 +64,15 @@ internal static class TrainCommand
         if (request.Out is not null)
             trained.Save(request.Out);
         Report(Console.Out, trained.Summary, request);
+        return ExitCodes.Ok;
+    }
+
+    private static int ReportEnsemble(TextWriter output, SeedEnsemble ensemble, TrainRequest request)
+    {
+        if (request.Json)
+            output.WriteLine(JsonSerializer.Serialize(new { options = request.Training, members = ensemble.Members.Count, validRmse = ensemble.ValidRmse, ensemble.FitSeconds }, CollabJson.Options));
+        else
+            output.WriteLine($"ensemble of {ensemble.Members.Count} seeds: valid RMSE {ensemble.ValidRmse.ToString("F4", CultureInfo.InvariantCulture)}; fit {ensemble.FitSeconds:F2} s in total.");
         return ExitCodes.Ok;
     }
 
@@ -92,5 +108,7 @@ internal static class TrainCommand
         }
         if (request.Out is not null)
             output.WriteLine($"Model saved to {request.Out}");
+        if (request.Plot is not null)
+            output.WriteLine($"Loss plot saved to {request.Plot}");
     }
 }

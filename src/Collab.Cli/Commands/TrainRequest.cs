@@ -8,5 +8,7 @@ internal sealed record TrainRequest(
     RatingsFileOptions FileOptions,
     string? ValidFile,
     string? Out,
+    string? Plot,
     string? DataDir,
-    bool Json);
+    bool Json,
+    int Ensemble = 1);

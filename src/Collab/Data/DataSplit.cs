@@ -1,7 +1,7 @@
 namespace Collab.Data;
 
 /// <summary>Which rows of a table train the model and which validate it (row indices into the table).</summary>
-public sealed record DataSplit(int[] Train, int[] Valid)
+public sealed partial record DataSplit(int[] Train, int[] Valid)
 {
     /// <summary>
     /// fastai v2's random splitter: a seeded permutation of the rows; the first floor(validPct·n) are the

@@ -34,9 +34,9 @@ internal sealed class RatingsChunkParser
         _hasHeader = layout.HasHeader;
         _userColumn = layout.Physical(layout.UserField);
         _itemColumn = layout.Physical(layout.ItemField);
-        _ratingColumn = layout.Physical(layout.RatingField);
+        _ratingColumn = layout.RatingField is int r ? layout.Physical(r) : -1;
         _timestampColumn = layout.TimestampField is int t ? layout.Physical(t) : -1;
-        _requiredColumns = Math.Max(_userColumn, Math.Max(_itemColumn, _ratingColumn)) + 1;
+        _requiredColumns = Math.Max(_userColumn, Math.Max(_itemColumn, Math.Max(_ratingColumn, 0))) + 1;
         _lastColumn = Math.Max(_requiredColumns - 1, _timestampColumn);
     }
 
@@ -126,7 +126,8 @@ internal sealed class RatingsChunkParser
             return false;
         int user = Id(Column(text, bounds, _userColumn), chunk.UserIds);
         int item = Id(Column(text, bounds, _itemColumn), chunk.ItemIds);
-        if (user < 0 || item < 0 || !TryRating(Column(text, bounds, _ratingColumn), out float rating))
+        float rating = 1f;
+        if (user < 0 || item < 0 || (_ratingColumn >= 0 && !TryRating(Column(text, bounds, _ratingColumn), out rating)))
             return false;
         long timestamp = 0;
         if (_timestampColumn >= 0 && _timestampColumn < columns && !TryTimestamp(Column(text, bounds, _timestampColumn), out timestamp))

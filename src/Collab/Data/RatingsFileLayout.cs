@@ -5,7 +5,8 @@ namespace Collab.Data;
 /// <summary>
 /// What the reader learned about a file before reading its rows: the delimiter, whether a header is present,
 /// and which field holds each column. Fields are 0-based logical positions; "::" files are read with ':' as
-/// separator, so their logical field k is physical column 2k.
+/// separator, so their logical field k is physical column 2k. A file without a rating column (implicit feedback)
+/// has no rating field; its header is recognised by column names such as "user" or "item".
 /// </summary>
 internal sealed record RatingsFileLayout(
     char SepChar,
@@ -15,10 +16,10 @@ internal sealed record RatingsFileLayout(
     IReadOnlyList<string> HeaderNames,
     int UserField,
     int ItemField,
-    int RatingField,
+    int? RatingField,
     int? TimestampField)
 {
-    public int RequiredFields => Math.Max(UserField, Math.Max(ItemField, RatingField)) + 1;
+    public int RequiredFields => Math.Max(UserField, Math.Max(ItemField, RatingField ?? 0)) + 1;
 
     public int FieldCount(int physicalColumns) => (physicalColumns + Stride - 1) / Stride;
 
@@ -44,10 +45,12 @@ internal sealed record RatingsFileLayout(
         var firstFields = SplitLine(firstLine, sepChar, stride);
         bool namedColumns = new[] { options.UserColumn, options.ItemColumn, options.RatingColumn, options.TimestampColumn }
             .Any(c => c is not null && !IsPosition(c));
-        bool hasHeader = options.HasHeader ?? (namedColumns || LooksLikeHeader(firstFields, options));
+        bool hasHeader = options.HasHeader ?? (namedColumns || (options.HasRatingColumn ? LooksLikeHeader(firstFields, options) : NamesColumns(firstFields)));
         IReadOnlyList<string> headerNames = hasHeader ? firstFields : [];
         if (hasHeader)
             CheckDuplicateNames(path, firstFields);
+        if (!options.HasRatingColumn)
+            return WithoutRatings(path, options, (sepChar, stride, name), hasHeader, headerNames, firstFields.Count);
 
         int user = Resolve(path, options.UserColumn, 0, headerNames, "user");
         int item = Resolve(path, options.ItemColumn, 1, headerNames, "item");
@@ -59,6 +62,24 @@ internal sealed record RatingsFileLayout(
             throw new RatingsFormatException(path, null, null, "the user, item and rating columns must be three different columns.");
         return new RatingsFileLayout(sepChar, stride, name, hasHeader, headerNames, user, item, rating, timestamp);
     }
+
+    private static RatingsFileLayout WithoutRatings(string path, RatingsFileOptions options, (char Sep, int Stride, string Name) delimiter,
+        bool hasHeader, IReadOnlyList<string> headerNames, int fieldCount)
+    {
+        if (options.RatingColumn is not null)
+            throw new RatingsFormatException(path, null, options.RatingColumn, "a rating column was named for a file read without ratings. Drop one of the two.");
+        int user = Resolve(path, options.UserColumn, 0, headerNames, "user");
+        int item = Resolve(path, options.ItemColumn, 1, headerNames, "item");
+        if (user == item)
+            throw new RatingsFormatException(path, null, null, "the user and item columns must be two different columns.");
+        int? timestamp = options.TimestampColumn is not null
+            ? Resolve(path, options.TimestampColumn, 3, headerNames, "timestamp")
+            : fieldCount >= 3 && user != 2 && item != 2 ? 2 : null;
+        return new RatingsFileLayout(delimiter.Sep, delimiter.Stride, delimiter.Name, hasHeader, headerNames, user, item, null, timestamp);
+    }
+
+    private static bool NamesColumns(IReadOnlyList<string> fields) =>
+        fields.Any(f => new[] { "user", "item", "movie", "product" }.Any(n => f.Contains(n, StringComparison.OrdinalIgnoreCase)));
 
     private static int? DefaultTimestamp(int fieldCount, int user, int item, int rating) =>
         fieldCount >= 4 && user != 3 && item != 3 && rating != 3 ? 3 : null;

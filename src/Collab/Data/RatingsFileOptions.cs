@@ -27,4 +27,10 @@ public sealed record RatingsFileOptions
 
     /// <summary>Timestamp column: a header name or a 1-based position. <value>Default: 4 when the file has a fourth column, else none.</value></summary>
     public string? TimestampColumn { get; init; }
+
+    /// <summary>
+    /// Whether the file has a rating column. Without one each line records that a user interacted with an item
+    /// ("who bought what", implicit feedback) and is read with rating 1. <value>Default: true.</value>
+    /// </summary>
+    public bool HasRatingColumn { get; init; } = true;
 }

@@ -104,17 +104,7 @@ public static class RatingsReader
             throw new RatingsFormatException(path, line, layout.FieldName(layout.UserField), "the user id is empty. Every rating needs a user.");
         if (item.IsEmpty)
             throw new RatingsFormatException(path, line, layout.FieldName(layout.ItemField), "the item id is empty. Every rating needs an item.");
-        var ratingText = row[layout.Physical(layout.RatingField)].Span.Trim();
-        if (!float.TryParse(ratingText, NumberStyles.Float, CultureInfo.InvariantCulture, out float rating))
-        {
-            throw new RatingsFormatException(path, line, layout.FieldName(layout.RatingField),
-                $"the rating '{Shorten(ratingText)}' is not a number. Fix the value, or choose the rating column with --rating-col.");
-        }
-        if (!float.IsFinite(rating))
-        {
-            throw new RatingsFormatException(path, line, layout.FieldName(layout.RatingField),
-                $"the rating '{Shorten(ratingText)}' is not a finite number. Ratings must be ordinary numbers.");
-        }
+        float rating = layout.RatingField is int ratingField ? ParseRating(path, layout, row, line, ratingField) : 1f;
         long timestamp = 0;
         if (layout.TimestampField is int tsField && tsField < fields)
         {
@@ -126,6 +116,22 @@ public static class RatingsReader
             }
         }
         builder.Add(user, item, rating, timestamp);
+    }
+
+    private static float ParseRating(string path, RatingsFileLayout layout, SepReader.Row row, int line, int field)
+    {
+        var ratingText = row[layout.Physical(field)].Span.Trim();
+        if (!float.TryParse(ratingText, NumberStyles.Float, CultureInfo.InvariantCulture, out float rating))
+        {
+            throw new RatingsFormatException(path, line, layout.FieldName(field),
+                $"the rating '{Shorten(ratingText)}' is not a number. Fix the value, or choose the rating column with --rating-col.");
+        }
+        if (!float.IsFinite(rating))
+        {
+            throw new RatingsFormatException(path, line, layout.FieldName(field),
+                $"the rating '{Shorten(ratingText)}' is not a finite number. Ratings must be ordinary numbers.");
+        }
+        return rating;
     }
 
     private static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "...");

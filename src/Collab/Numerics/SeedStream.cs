@@ -11,4 +11,10 @@ public enum SeedStream : ulong
 
     /// <summary>The order of training rows in each epoch.</summary>
     Shuffle = 3,
+
+    /// <summary>Dropout masks of the neural model.</summary>
+    Dropout = 4,
+
+    /// <summary>Negative items drawn by implicit-feedback training.</summary>
+    Negatives = 5,
 }

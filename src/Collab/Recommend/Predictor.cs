@@ -1,40 +1,50 @@
+using Collab.Data;
 using Collab.Persistence;
 
 namespace Collab.Recommend;
 
-/// <summary>Predicts ratings for raw user and item ids with a trained model.</summary>
-public sealed class Predictor
+/// <summary>
+/// Answers questions with a trained model by raw ids: a rating (<see cref="Predict"/>), the best unseen items
+/// for a user (<see cref="Recommend"/>), and the nearest items or users (<see cref="SimilarItems"/>).
+/// Read-only after construction; safe to share between threads.
+/// </summary>
+public sealed partial class Predictor
 {
     private readonly TrainedModel _trained;
-    private readonly bool[] _trainedItems;
+    private readonly Lazy<FactorColumns> _itemColumns;
+    private readonly Lazy<FactorColumns> _userColumns;
+    private readonly int[] _untrainedItems;
 
-    /// <summary>Creates a predictor over a trained model (read-only; safe to share between threads).</summary>
+    /// <summary>Creates a predictor over a trained model.</summary>
     public Predictor(TrainedModel trained)
     {
         ArgumentNullException.ThrowIfNull(trained);
         _trained = trained;
-        _trainedItems = new bool[trained.Items.Count];
-        foreach (var item in trained.Interactions.AllItems)
-            _trainedItems[item] = true;
+        Stats = InteractionStats.From(trained.Interactions, trained.Items.Count);
+        // #na# and items seen only in validation have no learned factors: never recommend them.
+        var counts = Stats.ItemCounts.ToArray();
+        _untrainedItems = [.. Enumerable.Range(0, counts.Length).Where(i => counts[i] == 0)];
+        // Built on first use: a plain rating prediction never needs the column-major copies.
+        _itemColumns = new(() => new FactorColumns(trained.Model.ItemFactors));
+        _userColumns = new(() => new FactorColumns(trained.Model.UserFactors));
     }
 
+    /// <summary>Training rating counts and means per user and item.</summary>
+    public InteractionStats Stats { get; }
+
     /// <summary>Whether the user had training ratings.</summary>
-    public bool IsKnownUser(string user) =>
-        _trained.Users.TryGetIndex(user, out int u) && _trained.Interactions.CountOf(u) > 0;
+    public bool IsKnownUser(string user) => TryGetUser(user, out _);
 
     /// <summary>Whether the item had training ratings.</summary>
-    public bool IsKnownItem(string item) =>
-        _trained.Items.TryGetIndex(item, out int i) && _trainedItems[i];
+    public bool IsKnownItem(string item) => TryGetItem(item, out _);
 
     /// <summary>Predicts one rating; unknown ids fall back to the #na# rows, as fastai does, and say so.</summary>
     public Prediction Predict(string user, string item)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(item);
-        int u = _trained.Users.Encode(user);
-        int i = _trained.Items.Encode(item);
-        bool userKnown = u != 0 && _trained.Interactions.CountOf(u) > 0;
-        bool itemKnown = i != 0 && _trainedItems[i];
+        bool userKnown = TryGetUser(user, out int u);
+        bool itemKnown = TryGetItem(item, out int i);
         var basis = (userKnown, itemKnown) switch
         {
             (true, true) => PredictionBasis.Model,
@@ -51,5 +61,19 @@ public sealed class Predictor
         ArgumentNullException.ThrowIfNull(pairs);
         foreach (var (user, item) in pairs)
             yield return Predict(user, item);
+    }
+
+    // Known means trained: an id in the vocabulary without training ratings (vocabulary over all rows) has only
+    // initial, decayed factors. Index 0 (#na#) when unknown, which is the row fastai would use.
+    private bool TryGetUser(string user, out int row) =>
+        _trained.Users.TryGetIndex(user, out row) && Stats.UserCounts[row] > 0 || Fail(out row);
+
+    private bool TryGetItem(string item, out int row) =>
+        _trained.Items.TryGetIndex(item, out row) && Stats.ItemCounts[row] > 0 || Fail(out row);
+
+    private static bool Fail(out int row)
+    {
+        row = 0;
+        return false;
     }
 }

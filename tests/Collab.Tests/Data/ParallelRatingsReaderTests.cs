@@ -41,6 +41,20 @@ public sealed class ParallelRatingsReaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("user,item\n1,10\n2,10\n1,11\n")]
+    [InlineData("user,item,when\n1,10,5\n2,10,\n1,11,7\n")]
+    [InlineData("1\t10\n2\t10\n")]
+    public void Files_without_ratings_read_with_rating_one_as_the_sep_reader_reads_them(string contents)
+    {
+        var path = _temp.File("implicit.csv", contents);
+        var layout = RatingsFileLayout.Detect(path, new RatingsFileOptions { HasRatingColumn = false });
+        var fast = ParallelRatingsReader.TryRead([(path, layout)], path, rangeBytes: 16, threads: 2);
+        Assert.NotNull(fast);
+        AssertSameTable(RatingsReader.ReadWithSep(path, layout), fast.Value.Table);
+        Assert.All(fast.Value.Table.Ratings.ToArray(), r => Assert.Equal(1f, r));
+    }
+
+    [Theory]
     [InlineData("u,i,r\n\"1\",2,3\n")]
     [InlineData("u,i,r\n1,2,3\r4,5,1\n")]
     [InlineData("u,i,r\n1,2,3\n1,3,abc\n")]

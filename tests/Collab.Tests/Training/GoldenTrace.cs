@@ -3,15 +3,18 @@ using Collab.Tests.Support;
 
 namespace Collab.Tests.Training;
 
-/// <summary>Typed access to ../shared/spec/golden/fastai-collab-trace.json, a real fastai 2.7.18 run.</summary>
+/// <summary>Typed access to the golden traces in ../shared/spec/golden (real fastai 2.7.18 runs).</summary>
 internal sealed class GoldenTrace
 {
     private GoldenTrace(JsonElement root) => Root = root;
 
     public JsonElement Root { get; }
 
-    public static GoldenTrace Load() =>
-        new(JsonDocument.Parse(File.ReadAllText(SharedData.Path("spec", "golden", "fastai-collab-trace.json"))).RootElement);
+    public static GoldenTrace Load(string file = "fastai-collab-trace.json") =>
+        new(JsonDocument.Parse(File.ReadAllText(SharedData.Path("spec", "golden", file))).RootElement);
+
+    /// <summary>The second trace: fastai's neural model (EmbeddingNN) on the same data.</summary>
+    public static GoldenTrace LoadNeural() => Load("fastai-collab-nn-trace.json");
 
     public static string CsvPath => SharedData.Path("spec", "golden", "tiny-ratings.csv");
 

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Text.Json;
+using Collab.Data;
+using Collab.Evaluation;
+using Spectre.Console;
+
+namespace Collab.Cli.Commands;
+
+/// <summary><c>collab evaluate</c>: train a model on each split and print held-out metrics beside the baselines.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var source = new Argument<string>("source") { Description = "A ratings file (CSV, TSV, '::') or a dataset name (see 'collab datasets')." };
+        var o = new EvaluateOptionSet();
+        var command = new Command("evaluate", "Evaluate a model on held-out data (rating errors and full-ranking metrics) beside baselines, over folds or seeds.") { source };
+        o.AddTo(command);
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(source)!, o.Read(parse), cancellation));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string source, EvaluateRequest request, CancellationToken cancellation)
+    {
+        var path = await RatingsSource.ResolveAsync(source, request.DataDir, AnsiConsole.Console, request.Json, cancellation);
+        var table = RatingsReader.Read(path, request.FileOptions);
+        var progress = request.Json ? null : new StandardErrorProgress();
+        var report = await Task.Run(() => Evaluator.Run(table, request.Options, progress, cancellation), CancellationToken.None);
+        if (request.Json)
+            Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(report, request.Options), CollabJson.Options));
+        else
+            EvaluationTable.Write(Console.Out, report);
+        return ExitCodes.Ok;
+    }
+
+    private static object ToJson(EvaluationReport report, EvaluationOptions options) => new
+    {
+        report.Source,
+        model = options.Model,
+        split = report.Split,
+        rankingProtocol = EvaluationReport.RankingProtocol,
+        relevance = report.Relevance,
+        @implicit = report.Implicit,
+        report.Rows,
+        report.Runs,
+        report.TrainRows,
+        report.TestRows,
+        report.UsersEvaluated,
+        report.UsersWithoutRelevant,
+        training = options.Training,
+        models = report.Models.Select(m => new
+        {
+            name = m.Name,
+            baseline = m.IsBaseline,
+            metrics = m.Metrics.ToDictionary(s => s.Name, s => new { mean = s.Mean, std = Nullable(s.StdDev), values = s.Values }),
+            trainSeconds = m.TrainSeconds is { } t ? new { mean = t.Mean, std = Nullable(t.StdDev), values = t.Values } : null,
+        }),
+    };
+
+    private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
+
+    /// <summary>Writes each progress line to standard error at once, on the evaluating thread.</summary>
+    private sealed class StandardErrorProgress : IProgress<string>
+    {
+        public void Report(string value) => Console.Error.WriteLine(value);
+    }
+}

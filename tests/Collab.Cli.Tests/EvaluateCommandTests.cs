@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Collab.Tests.Support;
+
+namespace Collab.Cli.Tests;
+
+public sealed class EvaluateCommandTests
+{
+    [Fact]
+    public void Evaluate_prints_mean_and_spread_over_folds_beside_baselines_and_states_the_ranking_protocol()
+    {
+        var result = CliRunner.Run("evaluate", "ml-sample", "--split", "kfold:3", "--epochs", "1", "--metrics", "rmse,ndcg@10");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("3-fold cross-validation", result.Output);
+        Assert.Contains("no sampled negatives", result.Output);
+        var lines = result.Output.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("dot ", StringComparison.Ordinal) && l.Contains(" ± ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("global-mean (baseline)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("most-popular (baseline)", StringComparison.Ordinal));
+        Assert.Contains("fold 3/3", result.Error);
+    }
+
+    [Fact]
+    public void Evaluate_json_reports_every_run()
+    {
+        var result = CliRunner.Run("evaluate", "ml-sample", "--model", "nn", "--epochs", "1", "--seeds", "2", "--metrics", "rmse,recall@5", "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.Equal(2, root.GetProperty("runs").GetInt32());
+        var nn = root.GetProperty("models")[0];
+        Assert.Equal("nn", nn.GetProperty("name").GetString());
+        Assert.Equal(2, nn.GetProperty("metrics").GetProperty("rmse").GetProperty("values").GetArrayLength());
+        Assert.True(nn.GetProperty("metrics").GetProperty("recall@5").GetProperty("mean").GetDouble() >= 0);
+        Assert.Equal(JsonValueKind.Number, nn.GetProperty("metrics").GetProperty("rmse").GetProperty("std").ValueKind);
+        Assert.Empty(result.Error);
+    }
+
+    [Fact]
+    public void Evaluate_learns_from_a_file_without_ratings()
+    {
+        using var folder = new TempFolder();
+        var lines = new List<string> { "user,item,time" };
+        for (int u = 0; u < 40; u++)
+        {
+            for (int i = 0; i < 8; i++)
+                lines.Add($"u{u},{(u % 2 == 0 ? "even" : "odd")}{(i + u) % 10},{i}");
+        }
+        var path = folder.File("bought.csv", string.Join('\n', lines) + "\n");
+        var result = CliRunner.Run("evaluate", path, "--no-ratings", "--model", "bpr", "--split", "last", "--epochs", "3", "--bs", "16");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("320 rows of implicit feedback", result.Output);
+        Assert.Contains("leave-last-out", result.Output);
+        Assert.Contains(result.Output.Split('\n'), l => l.StartsWith("bpr ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--implicit", "4", "Use bpr or bce")]
+    [InlineData("--split", "shuffle", "--split: 'shuffle' is not a split")]
+    [InlineData("--model", "svd", "--model 'svd' is not known")]
+    [InlineData("--metrics", "auc", "'auc' is not a metric")]
+    public void Evaluate_explains_a_wrong_request_in_one_line(string option, string value, string message)
+    {
+        var result = CliRunner.Run("evaluate", "ml-sample", option, value);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, result.Error);
+    }
+}
