@@ -15,6 +15,7 @@ var root = new RootCommand("Collab: collaborative filtering from the command lin
     MatrixCommand.Create(),
     SummaryCommand.Create(),
     LrFindCommand.Create(),
+    ServeCommand.Create(),
 };
 try
 {
