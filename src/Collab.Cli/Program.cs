@@ -2,6 +2,10 @@ using System.CommandLine;
 using Collab.Cli;
 using Collab.Cli.Commands;
 
+// Redirected output has no terminal width; Spectre would wrap tables at 80 columns.
+if (Console.IsOutputRedirected)
+    Spectre.Console.AnsiConsole.Profile.Width = 200;
+
 var root = new RootCommand("Collab: collaborative filtering from the command line. Train the fastai lesson's model, predict, recommend.")
 {
     TrainCommand.Create(),
@@ -15,6 +19,9 @@ var root = new RootCommand("Collab: collaborative filtering from the command lin
     MatrixCommand.Create(),
     SummaryCommand.Create(),
     LrFindCommand.Create(),
+    OnboardCommand.Create(),
+    ColdStartEvalCommand.Create(),
+    TuneCommand.Create(),
     ServeCommand.Create(),
 };
 try

@@ -33,6 +33,7 @@ public static class CollabTrainer
             BatchSize = options.BatchSize,
             Seed = options.Seed,
             WeightDecay = options.WeightDecay,
+            BiasWeightDecay = options.BiasWeightDecay,
             Adam = new AdamOptions { Beta2 = options.Beta2, Epsilon = options.Epsilon },
             Mode = options.Mode,
             FastOptimizer = options.FastOptimizer,

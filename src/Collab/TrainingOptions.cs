@@ -22,6 +22,9 @@ public sealed record TrainingOptions
     /// <summary>Decoupled weight decay. <value>Default: 0.01.</value></summary>
     public double WeightDecay { get; init; } = CollabDefaults.WeightDecay;
 
+    /// <summary>Weight decay of the bias tables (fast mode); null decays them like the factors. <value>Default: null.</value></summary>
+    public double? BiasWeightDecay { get; init; }
+
     /// <summary>Batch size. <value>Default: 64.</value></summary>
     public int BatchSize { get; init; } = CollabDefaults.BatchSize;
 
@@ -56,6 +59,8 @@ public sealed record TrainingOptions
         Require(Epochs > 0, "epochs must be at least 1");
         Require(LearningRate > 0 && double.IsFinite(LearningRate), "the learning rate must be a positive number");
         Require(WeightDecay >= 0 && double.IsFinite(WeightDecay), "weight decay must be 0 or more");
+        Require(BiasWeightDecay is null || (BiasWeightDecay >= 0 && double.IsFinite(BiasWeightDecay.Value)), "bias weight decay must be 0 or more");
+        Require(BiasWeightDecay is null || Mode == TrainingMode.Fast, "a separate bias weight decay needs fast mode");
         Require(BatchSize > 0, "the batch size must be at least 1");
         Require(ValidPct is >= 0 and < 1, "the validation share must be at least 0 and below 1");
         Require(Epsilon > 0, "Adam's epsilon must be positive");

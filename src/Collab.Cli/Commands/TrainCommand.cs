@@ -35,6 +35,8 @@ internal static class TrainCommand
         else
             table = RatingsReader.Read(path, request.FileOptions);
 
+        if (request.Ensemble > 1)
+            return ReportEnsemble(Console.Out, await Task.Run(() => SeedEnsemble.Train(table, request.Training, request.Ensemble, split, cancellation), CancellationToken.None), request);
         var display = new TrainingDisplay(Console.Out);
         bool live = !request.Json && console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
         if (!request.Json)
@@ -62,6 +64,15 @@ internal static class TrainCommand
         if (request.Out is not null)
             trained.Save(request.Out);
         Report(Console.Out, trained.Summary, request);
+        return ExitCodes.Ok;
+    }
+
+    private static int ReportEnsemble(TextWriter output, SeedEnsemble ensemble, TrainRequest request)
+    {
+        if (request.Json)
+            output.WriteLine(JsonSerializer.Serialize(new { options = request.Training, members = ensemble.Members.Count, validRmse = ensemble.ValidRmse, ensemble.FitSeconds }, CollabJson.Options));
+        else
+            output.WriteLine($"ensemble of {ensemble.Members.Count} seeds: valid RMSE {ensemble.ValidRmse.ToString("F4", CultureInfo.InvariantCulture)}; fit {ensemble.FitSeconds:F2} s in total.");
         return ExitCodes.Ok;
     }
 

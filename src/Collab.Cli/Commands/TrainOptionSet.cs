@@ -21,6 +21,9 @@ internal sealed class TrainOptionSet
     private readonly Option<string> _mode = new("--mode") { Description = "'exact' reproduces fastai (dense Adam over whole tables); 'fast' updates only the rows each batch touches, on all cores.", DefaultValueFactory = _ => "exact" };
     private readonly Option<FastOptimizer> _fastOptimizer = new("--fast-optimizer") { Description = "Fast mode's row update: RowRms (row-wise RMSprop, fastest) or LazyAdam (Adam on touched rows).", DefaultValueFactory = _ => FastOptimizer.RowRms };
     private readonly Option<int> _threads = new("--threads") { Description = "Threads (0: one per core). Fast mode trains batches in parallel; exact mode splits its dense pass. --threads 1 is deterministic in both.", DefaultValueFactory = _ => 0 };
+    private readonly Option<double?> _biasWd = new("--bias-wd") { Description = "Weight decay of the bias tables, fast mode only (default: the same as --wd)." };
+    private readonly Option<string?> _recipe = new("--recipe") { Description = "Start from a named recipe, 'lesson' or 'accurate' (docs/accuracy.md); options given explicitly override it." };
+    private readonly Option<int> _ensemble = new("--ensemble") { Description = "Train this many seeds and report their averaged prediction (the accurate recipe: 10). Not saved with --out yet.", DefaultValueFactory = _ => 1 };
     private readonly Option<string?> _out = new("--out", "-o") { Description = "Save the trained model to this file." };
     private readonly Option<string?> _plot = new("--plot") { Description = "Save the training and validation losses as a PNG." };
     private readonly Option<bool> _json = CommonOptions.Json();
@@ -34,7 +37,7 @@ internal sealed class TrainOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _fastOptimizer, _threads, _out, _plot, _json, _dataDir, _delimiter, _header, _userCol, _itemCol, _ratingCol, _timestampCol })
+        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _fastOptimizer, _threads, _biasWd, _recipe, _ensemble, _out, _plot, _json, _dataDir, _delimiter, _header, _userCol, _itemCol, _ratingCol, _timestampCol })
             command.Options.Add(option);
     }
 
@@ -44,21 +47,38 @@ internal sealed class TrainOptionSet
         if (!Enum.TryParse<TrainingMode>(modeText, ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
             throw new UserErrorException($"--mode '{modeText}' is not a training mode; use 'exact' or 'fast'.");
         var yRangeText = parse.GetValue(_yRange)!;
-        var training = new TrainingOptions
+        TrainingOptions recipe;
+        try
+        {
+            recipe = parse.GetValue(_recipe) is { } name ? Recipes.Named(name) : new TrainingOptions { Mode = mode, Threads = parse.GetValue(_threads) };
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserErrorException($"--recipe: {e.Message}");
+        }
+        T Pick<T>(Option<T> option, T fromRecipe) => parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option)! : fromRecipe;
+        var training = recipe with
         {
             ValidPct = parse.GetValue(_validPct),
             Seed = parse.GetValue(_seed),
-            Factors = parse.GetValue(_factors),
-            YRange = yRangeText.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ParseRange(yRangeText),
-            Epochs = parse.GetValue(_epochs),
-            LearningRate = parse.GetValue(_lr),
-            WeightDecay = parse.GetValue(_wd),
-            BatchSize = parse.GetValue(_bs),
-            Epsilon = parse.GetValue(_eps),
-            Mode = mode,
+            Factors = Pick(_factors, recipe.Factors),
+            YRange = parse.GetResult(_yRange) is { Implicit: false } ? (yRangeText.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ParseRange(yRangeText)) : recipe.YRange,
+            Epochs = Pick(_epochs, recipe.Epochs),
+            LearningRate = Pick(_lr, recipe.LearningRate),
+            WeightDecay = Pick(_wd, recipe.WeightDecay),
+            BiasWeightDecay = parse.GetValue(_biasWd) ?? recipe.BiasWeightDecay,
+            BatchSize = Pick(_bs, recipe.BatchSize),
+            Epsilon = Pick(_eps, recipe.Epsilon),
+            Mode = parse.GetResult(_mode) is { Implicit: false } ? mode : recipe.Mode,
             FastOptimizer = parse.GetValue(_fastOptimizer),
-            Threads = parse.GetValue(_threads),
+            Threads = Pick(_threads, recipe.Threads),
         };
+        int ensemble = parse.GetResult(_ensemble) is { Implicit: false } ? parse.GetValue(_ensemble)
+            : string.Equals(parse.GetValue(_recipe), "accurate", StringComparison.OrdinalIgnoreCase) ? Recipes.AccurateMembers : 1;
+        if (ensemble < 1)
+            throw new UserErrorException("--ensemble must be at least 1.");
+        if (ensemble > 1 && parse.GetValue(_out) is not null)
+            throw new UserErrorException("--out saves one model; the model file cannot hold an ensemble yet. Add --ensemble 1 to save a single model of the recipe.");
         training.Validate();
         var file = new RatingsFileOptions
         {
@@ -69,7 +89,7 @@ internal sealed class TrainOptionSet
             RatingColumn = parse.GetValue(_ratingCol),
             TimestampColumn = parse.GetValue(_timestampCol),
         };
-        return new TrainRequest(training, file, parse.GetValue(_validFile), parse.GetValue(_out), parse.GetValue(_plot), parse.GetValue(_dataDir), parse.GetValue(_json));
+        return new TrainRequest(training, file, parse.GetValue(_validFile), parse.GetValue(_out), parse.GetValue(_plot), parse.GetValue(_dataDir), parse.GetValue(_json), ensemble);
     }
 
     internal static OutputRange ParseRange(string text)

@@ -10,4 +10,5 @@ internal sealed record TrainRequest(
     string? Out,
     string? Plot,
     string? DataDir,
-    bool Json);
+    bool Json,
+    int Ensemble = 1);

@@ -32,19 +32,7 @@ internal static class DotBiasKernels
             var userRow = uf.AsSpan(u * k, k);
             var itemRow = itf.AsSpan(i * k, k);
             float raw = TensorPrimitives.Dot(userRow, itemRow) + ub[u] + ib[i];
-            float prediction;
-            float slope;
-            if (model.YRange is { } range)
-            {
-                float s = DotBiasModel.Sigmoid(raw);
-                prediction = range.Low + range.Width * s;
-                slope = range.Width * s * (1f - s);
-            }
-            else
-            {
-                prediction = raw;
-                slope = 1f;
-            }
+            float prediction = OutputActivation.Apply(model.YRange, raw, out float slope);
             predictions[b] = prediction;
             float error = prediction - ratings[b];
             loss += (double)error * error;

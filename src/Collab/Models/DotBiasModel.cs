@@ -82,7 +82,5 @@ public sealed class DotBiasModel : ICollabModel
         DotBiasKernels.ForwardBackward(this, users, items, ratings, predictions);
 
     /// <summary>Applies the output range to a raw score.</summary>
-    public float Activate(float raw) => YRange is { } range ? range.Low + range.Width * Sigmoid(raw) : raw;
-
-    internal static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
+    public float Activate(float raw) => OutputActivation.Apply(YRange, raw);
 }

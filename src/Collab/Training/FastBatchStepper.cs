@@ -19,7 +19,7 @@ internal sealed class FastBatchStepper : BatchStepper
         : base(options.Threads == 1 ? 1 : options.Threads * BatchesPerWorker, options.BatchSize)
     {
         _train = train;
-        _engine = new FastDotBiasEngine(model, options.Adam, options.FastOptimizer, options.Threads, options.BatchSize);
+        _engine = new FastDotBiasEngine(model, options.Adam, options.FastOptimizer, options.Threads, options.BatchSize, options.BiasWeightDecay);
     }
 
     public override IOptimizerState State => _engine;

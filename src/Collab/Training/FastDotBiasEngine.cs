@@ -20,9 +20,11 @@ internal sealed class FastDotBiasEngine : IOptimizerState
     private readonly float[][] _first;
     private readonly float[][] _second;
     private readonly FastWorkspace[] _workspaces;
+    private readonly double? _biasWeightDecay;
 
-    public FastDotBiasEngine(DotBiasModel model, AdamOptions adam, FastOptimizer optimizer, int workers, int batchSize)
+    public FastDotBiasEngine(DotBiasModel model, AdamOptions adam, FastOptimizer optimizer, int workers, int batchSize, double? biasWeightDecay)
     {
+        _biasWeightDecay = biasWeightDecay;
         _optimizer = optimizer;
         _model = model;
         _adam = adam;
@@ -66,13 +68,7 @@ internal sealed class FastDotBiasEngine : IOptimizerState
             var userRow = uf.AsSpan(u * k, k);
             var itemRow = itf.AsSpan(i * k, k);
             float raw = TensorPrimitives.Dot(userRow, itemRow) + ub[u] + ib[i];
-            float prediction = raw, slope = 1f;
-            if (_model.YRange is { } range)
-            {
-                float s = DotBiasModel.Sigmoid(raw);
-                prediction = range.Low + range.Width * s;
-                slope = range.Width * s * (1f - s);
-            }
+            float prediction = OutputActivation.Apply(_model.YRange, raw, out float slope);
             predictions[b] = prediction;
             float error = prediction - ratings[row];
             loss += (double)error * error;
@@ -93,14 +89,15 @@ internal sealed class FastDotBiasEngine : IOptimizerState
         else
         {
             var rms = RowRmsStep.Create(learningRate, _adam.Beta2, _adam.Epsilon, weightDecay, step);
-            UpdateRms(0, 2, ws.TouchedUsers, ws.UserGradients, ws.UserBiasGradients, k, rms);
-            UpdateRms(1, 3, ws.TouchedItems, ws.ItemGradients, ws.ItemBiasGradients, k, rms);
+            var biasRms = RowRmsStep.Create(learningRate, _adam.Beta2, _adam.Epsilon, _biasWeightDecay ?? weightDecay, step);
+            UpdateRms(0, 2, ws.TouchedUsers, ws.UserGradients, ws.UserBiasGradients, k, rms, biasRms);
+            UpdateRms(1, 3, ws.TouchedItems, ws.ItemGradients, ws.ItemBiasGradients, k, rms, biasRms);
         }
         return loss / rows.Length;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void UpdateRms(int factorTable, int biasTable, ReadOnlySpan<int> touched, float[] gradients, float[] biasGradients, int k, in RowRmsStep step)
+    private void UpdateRms(int factorTable, int biasTable, ReadOnlySpan<int> touched, float[] gradients, float[] biasGradients, int k, in RowRmsStep step, in RowRmsStep biasStep)
     {
         var p = _model.Parameters[factorTable].Values;
         var v = _second[factorTable];
@@ -110,7 +107,7 @@ internal sealed class FastDotBiasEngine : IOptimizerState
         {
             int row = touched[slot];
             v[row] = RowRmsKernel.Step(p.AsSpan(row * k, k), gradients.AsSpan(slot * k, k), v[row], step);
-            vb[row] = RowRmsKernel.Step(pb.AsSpan(row, 1), biasGradients.AsSpan(slot, 1), vb[row], step);
+            vb[row] = RowRmsKernel.Step(pb.AsSpan(row, 1), biasGradients.AsSpan(slot, 1), vb[row], biasStep);
         }
     }
 

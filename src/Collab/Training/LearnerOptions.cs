@@ -15,6 +15,11 @@ public sealed record LearnerOptions
     /// <summary>Weight decay used when a fit does not name one. <value>Default: 0.01.</value></summary>
     public double WeightDecay { get; init; } = CollabDefaults.WeightDecay;
 
+    /// <summary>
+    /// Weight decay of the bias tables in fast mode; null decays them like the factor tables. <value>Default: null.</value>
+    /// </summary>
+    public double? BiasWeightDecay { get; init; }
+
     /// <summary>Exact (dense, fastai) or fast (touched rows only). <value>Default: exact.</value></summary>
     public TrainingMode Mode { get; init; } = TrainingMode.Exact;
 

@@ -21,7 +21,7 @@ internal static class RankingKernels
             float x = positive - model.RawScore(u, j);
             scores[b] = positive;
             loss += Softplus(-x);
-            float d = -DotBiasModel.Sigmoid(-x) / batch;
+            float d = -OutputActivation.Sigmoid(-x) / batch;
             var userRow = model.UserFactors.Row(u);
             var userGrad = model.UserFactors.Gradients.AsSpan(u * k, k);
             TensorPrimitives.MultiplyAdd(model.ItemFactors.Row(i), d, userGrad, userGrad);
@@ -44,13 +44,13 @@ internal static class RankingKernels
             float positive = model.RawScore(u, positives[b]);
             scores[b] = positive;
             loss += Softplus(-positive);
-            AddPair(model, u, positives[b], -DotBiasModel.Sigmoid(-positive) / batch);
+            AddPair(model, u, positives[b], -OutputActivation.Sigmoid(-positive) / batch);
             for (int n = 0; n < perPositive; n++)
             {
                 int j = negatives[b * perPositive + n];
                 float negative = model.RawScore(u, j);
                 loss += Softplus(negative);
-                AddPair(model, u, j, DotBiasModel.Sigmoid(negative) / batch);
+                AddPair(model, u, j, OutputActivation.Sigmoid(negative) / batch);
             }
         }
         return loss / batch;

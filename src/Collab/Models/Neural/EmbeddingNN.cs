@@ -129,7 +129,7 @@ public sealed class EmbeddingNN : ICollabModel
     /// <summary>Scores every item for a user in evaluation mode (ranking); see <see cref="NeuralItemScorer"/>.</summary>
     public NeuralItemScorer CreateItemScorer() => new(this);
 
-    internal float Activate(float raw) => YRange is { } r ? r.Low + r.Width * DotBiasModel.Sigmoid(raw) : raw;
+    internal float Activate(float raw) => OutputActivation.Apply(YRange, raw);
 
     private static void FillUniform(Span<float> values, int fanIn, SeededRandom random)
     {

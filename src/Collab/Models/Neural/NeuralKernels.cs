@@ -81,14 +81,7 @@ internal static class NeuralKernels
         for (int b = 0; b < batch; b++)
         {
             float raw = w.Outputs[b];
-            float prediction = raw;
-            float slope = 1f;
-            if (model.YRange is { } range)
-            {
-                float s = DotBiasModel.Sigmoid(raw);
-                prediction = range.Low + range.Width * s;
-                slope = range.Width * s * (1f - s);
-            }
+            float prediction = OutputActivation.Apply(model.YRange, raw, out float slope);
             predictions[b] = prediction;
             float error = prediction - ratings[b];
             loss += (double)error * error;

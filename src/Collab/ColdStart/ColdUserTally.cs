@@ -1,0 +1,74 @@
+namespace Collab.ColdStart;
+
+/// <summary>Running sums behind the cold-user report, pooled over folds.</summary>
+internal sealed class ColdUserTally(int points, int budgets)
+{
+    private readonly ErrorSum[] _budgetQuestionnaire = new ErrorSum[budgets];
+    private readonly ErrorSum[] _budgetRandom = new ErrorSum[budgets];
+    private readonly double[] _budgetRatingsQuestionnaire = new double[budgets];
+    private readonly double[] _budgetRatingsRandom = new double[budgets];
+    private readonly ErrorSum[] _questionnaire = new ErrorSum[points];
+    private readonly ErrorSum[] _random = new ErrorSum[points];
+    private readonly ErrorSum[] _biasOnly = new ErrorSum[points];
+    private readonly double[] _revealedByQuestionnaire = new double[points];
+    private readonly double[] _revealedAtRandom = new double[points];
+    private readonly List<int>[] _questions = [.. Enumerable.Range(0, points).Select(_ => new List<int>())];
+    private ErrorSum _globalMean;
+    private ErrorSum _itemMean;
+
+    public ref ErrorSum GlobalMean => ref _globalMean;
+
+    public ref ErrorSum ItemMean => ref _itemMean;
+
+    public FoldInClock Clock { get; } = new();
+
+    public int Users { get; set; }
+
+    public int HeldOutUsers { get; set; }
+
+    public int UnknownItemRatings { get; set; }
+
+    public double FitSeconds { get; set; }
+
+    public void Add(int point, double questionnaire, double random, double biasOnly)
+    {
+        _questionnaire[point].Add(questionnaire);
+        _random[point].Add(random);
+        _biasOnly[point].Add(biasOnly);
+    }
+
+    public void AddCounts(int point, int revealedByQuestionnaire, int revealedAtRandom, int questions)
+    {
+        _revealedByQuestionnaire[point] += revealedByQuestionnaire;
+        _revealedAtRandom[point] += revealedAtRandom;
+        _questions[point].Add(questions);
+    }
+
+    public void AddBudget(int point, double questionnaire, double randomQuestions)
+    {
+        _budgetQuestionnaire[point].Add(questionnaire);
+        _budgetRandom[point].Add(randomQuestions);
+    }
+
+    public void AddBudgetCounts(int point, int byQuestionnaire, int byRandomQuestions)
+    {
+        _budgetRatingsQuestionnaire[point] += byQuestionnaire;
+        _budgetRatingsRandom[point] += byRandomQuestions;
+    }
+
+    public BudgetPoint Budget(int point, int questions)
+    {
+        double users = Math.Max(1, Users);
+        return new BudgetPoint(questions, _budgetQuestionnaire[point].Rmse, _budgetRandom[point].Rmse,
+            _budgetRatingsQuestionnaire[point] / users, _budgetRatingsRandom[point] / users);
+    }
+
+    public ColdUserPoint Point(int point, int reveal)
+    {
+        double users = Math.Max(1, Users);
+        var questions = _questions[point].Order().ToArray();
+        return new ColdUserPoint(reveal, _questionnaire[point].Rmse, _random[point].Rmse, _biasOnly[point].Rmse,
+            _revealedByQuestionnaire[point] / users, _revealedAtRandom[point] / users,
+            questions.Length == 0 ? 0 : questions[questions.Length / 2], questions.Length == 0 ? 0 : questions.Average());
+    }
+}

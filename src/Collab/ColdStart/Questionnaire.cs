@@ -1,0 +1,133 @@
+namespace Collab.ColdStart;
+
+/// <summary>
+/// Onboarding for a new user, the way the lesson describes Netflix's: rounds of questions about well-known,
+/// informative items ("have you seen it? how did you like it?"). After each round the answers are folded in
+/// and the next round is chosen for what is still unknown about the user. Every item is asked at most once,
+/// and items the user already rated or marked as not seen are never asked. "Not seen" is an answer but not a
+/// rating: it is not folded in (and the item stays recommendable), but it does change which items the user
+/// is likely to have seen.
+/// </summary>
+/// <remarks>
+/// An item is scored chance^e · log(1 + s²·xᵀH⁻¹x): the chance that this user has seen it (the share of
+/// trained users who rated it, reweighted towards users who saw what this user saw and missed what they
+/// missed), times how much of its factor direction x is not yet covered by the answers and the prior
+/// (H; s is the output sigmoid's slope at the current fit). Picks within a round are greedy, each
+/// discounting the directions the previous picks are expected to cover.
+/// </remarks>
+public sealed class Questionnaire
+{
+    private readonly FoldIn _foldIn;
+    private readonly RowPrior _prior;
+    private readonly int[] _candidates;
+    private readonly SeenModel _seen;
+    private readonly bool[] _asked;
+    private readonly Dictionary<string, float> _ratings = new(StringComparer.Ordinal);
+    private readonly List<string> _notSeen = [];
+    private FoldedUser? _current;
+
+    /// <summary>Starts a questionnaire for a new user.</summary>
+    /// <param name="foldIn">Fold-in against the trained model.</param>
+    /// <param name="options">Round size and the choice of items.</param>
+    /// <param name="prior">What is known before any answer (e.g. from the user's metadata); default <see cref="FoldIn.UserPrior"/>.</param>
+    public Questionnaire(FoldIn foldIn, QuestionnaireOptions? options = null, RowPrior? prior = null)
+    {
+        ArgumentNullException.ThrowIfNull(foldIn);
+        Options = options ?? new QuestionnaireOptions();
+        Options.Validate();
+        _foldIn = foldIn;
+        _prior = prior ?? foldIn.UserPrior;
+        var counts = foldIn.ItemCounts;
+        _seen = foldIn.Seen;
+        _candidates = [.. Enumerable.Range(1, counts.Length - 1).Where(i => counts[i] >= Options.MinRatings)];
+        _asked = new bool[counts.Length];
+    }
+
+    /// <summary>The settings.</summary>
+    public QuestionnaireOptions Options { get; }
+
+    /// <summary>Items asked so far (every round's items, answered or not).</summary>
+    public int QuestionsAsked { get; private set; }
+
+    /// <summary>The ratings given so far, by item id.</summary>
+    public IReadOnlyDictionary<string, float> Ratings => _ratings;
+
+    /// <summary>Items the user said they have not seen.</summary>
+    public IReadOnlyList<string> NotSeenItems => _notSeen;
+
+    /// <summary>True when every askable item has been asked, rated or marked as not seen.</summary>
+    public bool IsExhausted => _candidates.All(i => _asked[i]);
+
+    /// <summary>The user as folded in from the ratings so far (the prior's mean before any rating).</summary>
+    public FoldedUser Current => _current ??= _foldIn.User(_ratings, _prior);
+
+    /// <summary>
+    /// Folds in the answers so far and chooses the next round: up to <see cref="QuestionnaireOptions.RoundSize"/>
+    /// items never asked, rated or marked as not seen, most informative first. Empty when exhausted.
+    /// </summary>
+    public IReadOnlyList<string> NextRound()
+    {
+        var current = Current.Row;
+        var model = _foldIn.Trained.Model;
+        int n = model.Factors + 1;
+        var information = new double[n * n];
+        for (int i = 0; i < information.Length; i++)
+            information[i] = _foldIn.Options.PriorWeight * _prior.Precision[i];
+        QuestionPicker.AddRated(model, information, current, RatedRows());
+        var chances = _seen.Chances(_seen.Posterior(RatedRows(), NotSeenRows()));
+        var open = _candidates.Where(i => !_asked[i]).ToArray();
+        var picker = new QuestionPicker(model, information, current);
+        var picked = picker.Pick(open, [.. open.Select(i => chances[i])], [.. open.Select(i => Math.Pow(chances[i], Options.PopularityExponent))], Options.RoundSize);
+        foreach (int item in picked)
+            _asked[item] = true;
+        QuestionsAsked += picked.Count;
+        return [.. picked.Select(i => _foldIn.Trained.Items[i])];
+    }
+
+    /// <summary>Records a rating (of an asked item or any other); the item is never asked afterwards.</summary>
+    public void Rate(string item, float rating)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!float.IsFinite(rating))
+            throw new ArgumentException($"The rating of '{item}' is not a finite number.", nameof(rating));
+        _ratings[item] = rating;
+        _notSeen.Remove(item);
+        _current = null;
+        MarkAsked(item);
+    }
+
+    /// <summary>Records that the user has not seen an item; it is never asked afterwards and is not a rating.</summary>
+    public void NotSeen(string item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (_ratings.Remove(item))
+            _current = null;
+        if (!_notSeen.Contains(item, StringComparer.Ordinal))
+            _notSeen.Add(item);
+        MarkAsked(item);
+    }
+
+    private void MarkAsked(string item)
+    {
+        if (_foldIn.Trained.Items.TryGetIndex(item, out int row))
+            _asked[row] = true;
+    }
+
+    private IEnumerable<int> NotSeenRows()
+    {
+        foreach (var id in _notSeen)
+        {
+            if (_foldIn.Trained.Items.TryGetIndex(id, out int row) && _foldIn.IsTrainedItem(row))
+                yield return row;
+        }
+    }
+
+    private IEnumerable<int> RatedRows()
+    {
+        foreach (var id in _ratings.Keys)
+        {
+            if (_foldIn.Trained.Items.TryGetIndex(id, out int row) && _foldIn.IsTrainedItem(row))
+                yield return row;
+        }
+    }
+}
