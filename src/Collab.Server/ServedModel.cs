@@ -14,7 +14,7 @@ internal sealed class ServedModel
         Items = items;
         LoadedAt = loadedAt;
         Predictor = new Predictor(trained);
-        ColdStart = new InterimColdStart(trained, Predictor.Stats);
+        ColdStart = new VisitorColdStart(trained);
         Reasons = new ReasonWriter(trained, items);
         // Build the column-major item table now, so the first request after a (re)load is not the slow one.
         var first = Enumerable.Range(1, trained.Items.Count - 1).FirstOrDefault(i => Predictor.Stats.ItemCounts[i] > 0);
@@ -32,7 +32,7 @@ internal sealed class ServedModel
 
     public Predictor Predictor { get; }
 
-    public InterimColdStart ColdStart { get; }
+    public VisitorColdStart ColdStart { get; }
 
     public ReasonWriter Reasons { get; }
 
