@@ -13,7 +13,7 @@ internal static class SessionEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var sessions = app.MapGroup("/api/sessions").WithTags("sessions");
-        sessions.MapPost("/", Create).RequireRateLimiting(WriteLimits.Policy)
+        sessions.MapPost("", Create).RequireRateLimiting(WriteLimits.Policy)
             .WithSummary("Opens a session for a new visitor.").Produces<SessionResponse>(201);
         sessions.MapGet("/{id}", Get)
             .WithSummary("A session's rounds and answer counts.").Produces<SessionResponse>().ProducesProblem(400).ProducesProblem(404);
