@@ -24,6 +24,7 @@ var root = new RootCommand("Collab: collaborative filtering from the command lin
     TuneCommand.Create(),
     SynthCommand.Create(),
     BenchCommand.Create(),
+    ServeCommand.Create(),
 };
 try
 {

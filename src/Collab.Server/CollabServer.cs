@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+using Collab.Persistence;
+
+namespace Collab.Server;
+
+/// <summary>
+/// The recommendation service: ASP.NET Core minimal API on Kestrel over one shared, read-only model, with
+/// visitors' sessions in SQLite and the onboarding page at <c>/</c>. See docs/service.md.
+/// </summary>
+public static class CollabServer
+{
+    /// <summary>Reads the model, opens (creates, migrates) the database and builds the application; start it with RunAsync or StartAsync.</summary>
+    public static WebApplication Build(CollabServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var time = TimeProvider.System;
+        var trained = options.Model ?? TrainedModel.Load(options.ModelPath);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(time);
+        services.AddSingleton(_ => new ModelHolder(new ServedModel(options.ModelPath, trained, options.Items, time.GetUtcNow()), time));
+        services.AddSingleton(_ => new SessionStore(options.DatabasePath));
+        services.AddSingleton<RequestMetrics>();
+        services.AddProblemDetails();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Collab recommendations";
+            document.Info.Description = "Recommendations, similar items and predictions from a trained Collab model, and onboarding sessions for new visitors.";
+            return Task.CompletedTask;
+        }));
+        services.AddRateLimiter(limiter => WriteLimits.Configure(limiter, options.WritesPerSecond));
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        var app = builder.Build();
+        // Fail at start-up, not on the first request: the model is prepared and the schema migrated now.
+        app.Services.GetRequiredService<ModelHolder>();
+        app.Services.GetRequiredService<SessionStore>();
+        var metrics = app.Services.GetRequiredService<RequestMetrics>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A body over the size limit or unreadable JSON surfaces as BadHttpRequestException: its status, not 500.
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.Use(metrics.Measure);
+        app.UseRateLimiter();
+        ModelEndpoints.Map(app);
+        SessionEndpoints.Map(app);
+        PageEndpoints.Map(app);
+        if (options.AdminToken is { } token)
+            AdminEndpoints.Map(app, token);
+        app.MapOpenApi("/openapi");
+        return app;
+    }
+}

@@ -1,0 +1,49 @@
+using Collab.Data;
+using Collab.Persistence;
+
+namespace Collab.Server;
+
+/// <summary>Settings of the recommendation service started by <see cref="CollabServer.Build"/>.</summary>
+public sealed record CollabServerOptions
+{
+    /// <summary>The model file to serve; <c>POST /admin/reload</c> re-reads it (or another file it names).</summary>
+    public required string ModelPath { get; init; }
+
+    /// <summary>The SQLite database holding visitors' sessions and answers; created and migrated at start-up.</summary>
+    public required string DatabasePath { get; init; }
+
+    /// <summary>The model already read from <see cref="ModelPath"/>, to avoid reading it twice. <value>Default: null (read at start-up).</value></summary>
+    public TrainedModel? Model { get; init; }
+
+    /// <summary>Titles and genres of the items. <value>Default: null (results show ids only).</value></summary>
+    public ItemCatalog? Items { get; init; }
+
+    /// <summary>Addresses to listen on; port 0 picks a free port. <value>Default: http://127.0.0.1:5080.</value></summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>Bearer token that <c>POST /admin/reload</c> requires. <value>Default: null (the endpoint is not mapped).</value></summary>
+    public string? AdminToken { get; init; }
+
+    /// <summary>Writes (new sessions, answers, reloads) each client may make per second, with twice that as a burst. <value>Default: 20.</value></summary>
+    public int WritesPerSecond { get; init; } = 20;
+
+    /// <summary>Largest request body accepted; larger ones get 413. <value>Default: 64 KiB.</value></summary>
+    public long MaxRequestBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Lowest and highest rating a visitor can give. <value>Default: 0.5 to 5 (MovieLens stars).</value></summary>
+    public (float Low, float High) RatingScale { get; init; } = (0.5f, 5f);
+
+    /// <summary>Checks the values.</summary>
+    public void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ModelPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(DatabasePath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(Urls);
+        ArgumentOutOfRangeException.ThrowIfLessThan(WritesPerSecond, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBytes, 1024);
+        if (!(RatingScale.Low < RatingScale.High))
+            throw new ArgumentException("The rating scale's low end must be below its high end.");
+        if (AdminToken is { Length: < 8 })
+            throw new ArgumentException("The admin token must be at least 8 characters.");
+    }
+}

@@ -1,0 +1,4 @@
+namespace Collab.Server;
+
+/// <summary><c>POST /admin/reload</c>: the model file to swap in (default: the file served now, re-read).</summary>
+internal sealed record ReloadRequest(string? Path);

@@ -1,0 +1,4 @@
+namespace Collab.Server;
+
+/// <summary>An answer as stored: a rating, or null for "not seen".</summary>
+internal readonly record struct StoredAnswer(string Item, float? Rating);

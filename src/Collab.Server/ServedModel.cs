@@ -1,0 +1,51 @@
+using Collab.Data;
+using Collab.Persistence;
+using Collab.Recommend;
+
+namespace Collab.Server;
+
+/// <summary>One loaded model with everything derived from it; read-only, shared by all requests until a reload swaps it.</summary>
+internal sealed class ServedModel
+{
+    public ServedModel(string path, TrainedModel trained, ItemCatalog? items, DateTimeOffset loadedAt)
+    {
+        Path = path;
+        Trained = trained;
+        Items = items;
+        LoadedAt = loadedAt;
+        Predictor = new Predictor(trained);
+        ColdStart = new VisitorColdStart(trained);
+        Reasons = new ReasonWriter(trained, items);
+        // Build the column-major item table now, so the first request after a (re)load is not the slow one.
+        var first = Enumerable.Range(1, trained.Items.Count - 1).FirstOrDefault(i => Predictor.Stats.ItemCounts[i] > 0);
+        if (first > 0)
+            Predictor.SimilarItems(trained.Items[first], 1);
+    }
+
+    public string Path { get; }
+
+    public TrainedModel Trained { get; }
+
+    public ItemCatalog? Items { get; }
+
+    public DateTimeOffset LoadedAt { get; }
+
+    public Predictor Predictor { get; }
+
+    public VisitorColdStart ColdStart { get; }
+
+    public ReasonWriter Reasons { get; }
+
+    public static ServedModel Load(string path, ItemCatalog? items, DateTimeOffset now) => new(path, TrainedModel.Load(path), items, now);
+
+    /// <summary>The model row of a trained item, or -1.</summary>
+    public int ItemRow(string id) => Trained.Items.TryGetIndex(id, out int row) && Predictor.Stats.ItemCounts[row] > 0 ? row : -1;
+
+    public ItemView View(string id, float? score = null, string? reason = null)
+    {
+        ItemInfo? info = null;
+        Items?.TryGet(id, out info);
+        int row = ItemRow(id);
+        return new ItemView(id, info?.Title, info?.Genres ?? [], row > 0 ? Predictor.Stats.ItemCounts[row] : 0, score, reason);
+    }
+}

@@ -1,0 +1,4 @@
+namespace Collab.Server;
+
+/// <summary>A session row.</summary>
+internal sealed record SessionRecord(string Id, DateTimeOffset Created, int Rounds, bool RoundOpen);

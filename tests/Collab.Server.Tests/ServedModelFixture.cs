@@ -1,0 +1,41 @@
+using Collab.Data;
+using Collab.Tests.Support;
+
+namespace Collab.Server.Tests;
+
+/// <summary>
+/// A model trained once for the server tests on the lesson's sample (100 users x 100 movies), saved to a file the
+/// server loads, with titles from ml-latest-small's movies.csv.
+/// </summary>
+public sealed class ServedModelFixture : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public ServedModelFixture()
+    {
+        var table = RatingsTable.FromFile(SharedData.Path("data", "movie_lens_sample", "ratings.csv"));
+        var trained = CollabTrainer.Train(table, new TrainingOptions { Factors = 10, Epochs = 3, Seed = 1, WeightDecay = 0.1 });
+        ModelPath = _folder.Combine("sample.collab");
+        trained.Save(ModelPath);
+        Items = ItemCatalog.Read(SharedData.Path("data", "ml-latest-small", "movies.csv"));
+        FirstUser = trained.Users[1];
+        FirstItem = trained.Items[1];
+    }
+
+    public string ModelPath { get; }
+
+    public ItemCatalog Items { get; }
+
+    public string FirstUser { get; }
+
+    public string FirstItem { get; }
+
+    /// <summary>A fresh database path for one test.</summary>
+    public string NewDatabase() => _folder.Combine($"sessions-{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+}
