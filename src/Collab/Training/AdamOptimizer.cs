@@ -56,7 +56,13 @@ public sealed class AdamOptimizer : IOptimizerState
         }
         else
         {
-            Parallel.For(0, _chunks.Length, _parallel, StepChunk);
+            // One contiguous share of the chunks per thread: a task per chunk costs more than the chunk.
+            int threads = _parallel.MaxDegreeOfParallelism;
+            Parallel.For(0, threads, _parallel, share =>
+            {
+                for (int c = _chunks.Length * share / threads; c < _chunks.Length * (share + 1) / threads; c++)
+                    StepChunk(c);
+            });
         }
     }
 
