@@ -20,6 +20,13 @@ internal sealed class GoldenTrace
 
     public JsonElement this[string name] => Root.GetProperty(name);
 
+    /// <summary>The recorded run's batch size and, per epoch, the training-row order fastai used.</summary>
+    public Collab.Training.LearnerOptions ReplayOptions() => new()
+    {
+        BatchSize = this["config"].GetProperty("bs").GetInt32(),
+        EpochOrder = epoch => Ints(this["batch_order"][epoch].GetProperty("permutation")),
+    };
+
     public static float[] Flatten(JsonElement matrix) =>
         [.. matrix.EnumerateArray().SelectMany<JsonElement, JsonElement>(row => row.ValueKind == JsonValueKind.Array ? row.EnumerateArray() : [row]).Select(v => (float)v.GetDouble())];
 

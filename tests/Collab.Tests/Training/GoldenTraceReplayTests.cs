@@ -61,11 +61,7 @@ public sealed class GoldenTraceReplayTests
     {
         var data = LoadData();
         var model = InitialModel(data);
-        var learner = new Learner(data, model, new LearnerOptions
-        {
-            BatchSize = 8,
-            EpochOrder = epoch => GoldenTrace.Ints(_trace["batch_order"][epoch].GetProperty("permutation")),
-        });
+        var learner = new Learner(data, model, _trace.ReplayOptions());
         var checker = new TraceChecker(_trace, model, learner);
         learner.AddCallback(checker);
 

@@ -57,11 +57,7 @@ public sealed class NeuralGoldenTraceReplayTests
     public void Training_replays_every_batch_epoch_and_final_state()
     {
         var (data, model) = Setup();
-        var learner = new Learner(data, model, new LearnerOptions
-        {
-            BatchSize = 8,
-            EpochOrder = epoch => GoldenTrace.Ints(_trace["batch_order"][epoch].GetProperty("permutation")),
-        });
+        var learner = new Learner(data, model, _trace.ReplayOptions());
         var checker = new TraceChecker(_trace, model, learner);
         learner.AddCallback(checker);
 
