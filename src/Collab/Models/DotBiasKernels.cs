@@ -15,10 +15,6 @@ internal static class DotBiasKernels
     {
         int batch = users.Length;
         int k = model.Factors;
-        var uf = model.UserFactors.Values;
-        var itf = model.ItemFactors.Values;
-        var ub = model.UserBias.Values;
-        var ib = model.ItemBias.Values;
         var guf = model.UserFactors.Gradients;
         var gif = model.ItemFactors.Gradients;
         var gub = model.UserBias.Gradients;
@@ -29,21 +25,31 @@ internal static class DotBiasKernels
         {
             int u = users[b];
             int i = items[b];
-            var userRow = uf.AsSpan(u * k, k);
-            var itemRow = itf.AsSpan(i * k, k);
-            float raw = TensorPrimitives.Dot(userRow, itemRow) + ub[u] + ib[i];
-            float prediction = OutputActivation.Apply(model.YRange, raw, out float slope);
-            predictions[b] = prediction;
-            float error = prediction - ratings[b];
+            float error = Accumulate(model, u, i, ratings[b], scale,
+                guf.AsSpan(u * k, k), gif.AsSpan(i * k, k), ref gub[u], ref gib[i], out predictions[b]);
             loss += (double)error * error;
-            float d = scale * error * slope;
-            var userGrad = guf.AsSpan(u * k, k);
-            var itemGrad = gif.AsSpan(i * k, k);
-            TensorPrimitives.MultiplyAdd(itemRow, d, userGrad, userGrad);
-            TensorPrimitives.MultiplyAdd(userRow, d, itemGrad, itemGrad);
-            gub[u] += d;
-            gib[i] += d;
         }
         return loss / batch;
+    }
+
+    /// <summary>
+    /// One rating's forward and backward pass: writes the prediction, adds the gradient into the given
+    /// gradient rows (dense tables in exact mode, compact slots in fast mode) and returns the error ŷ − y.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Accumulate(DotBiasModel model, int user, int item, float rating, float scale,
+        Span<float> userGrad, Span<float> itemGrad, ref float userBiasGrad, ref float itemBiasGrad, out float prediction)
+    {
+        var userRow = model.UserFactors.Row(user);
+        var itemRow = model.ItemFactors.Row(item);
+        float raw = TensorPrimitives.Dot(userRow, itemRow) + model.UserBias.Values[user] + model.ItemBias.Values[item];
+        prediction = OutputActivation.Apply(model.YRange, raw, out float slope);
+        float error = prediction - rating;
+        float d = scale * error * slope;
+        TensorPrimitives.MultiplyAdd(itemRow, d, userGrad, userGrad);
+        TensorPrimitives.MultiplyAdd(userRow, d, itemGrad, itemGrad);
+        userBiasGrad += d;
+        itemBiasGrad += d;
+        return error;
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Numerics.Tensors;
 using Collab.Data;
 using Collab.Models;
 
@@ -49,10 +48,6 @@ internal sealed class FastDotBiasEngine : IOptimizerState
         var ws = _workspaces[worker];
         ws.Begin();
         int k = _model.Factors;
-        var uf = _model.UserFactors.Values;
-        var itf = _model.ItemFactors.Values;
-        var ub = _model.UserBias.Values;
-        var ib = _model.ItemBias.Values;
         var users = train.Users;
         var items = train.Items;
         var ratings = train.Ratings;
@@ -65,20 +60,10 @@ internal sealed class FastDotBiasEngine : IOptimizerState
             int i = items[row];
             int su = ws.UserSlot(u);
             int si = ws.ItemSlot(i);
-            var userRow = uf.AsSpan(u * k, k);
-            var itemRow = itf.AsSpan(i * k, k);
-            float raw = TensorPrimitives.Dot(userRow, itemRow) + ub[u] + ib[i];
-            float prediction = OutputActivation.Apply(_model.YRange, raw, out float slope);
-            predictions[b] = prediction;
-            float error = prediction - ratings[row];
+            float error = DotBiasKernels.Accumulate(_model, u, i, ratings[row], scale,
+                ws.UserGradients.AsSpan(su * k, k), ws.ItemGradients.AsSpan(si * k, k),
+                ref ws.UserBiasGradients[su], ref ws.ItemBiasGradients[si], out predictions[b]);
             loss += (double)error * error;
-            float d = scale * error * slope;
-            var userGrad = ws.UserGradients.AsSpan(su * k, k);
-            var itemGrad = ws.ItemGradients.AsSpan(si * k, k);
-            TensorPrimitives.MultiplyAdd(itemRow, d, userGrad, userGrad);
-            TensorPrimitives.MultiplyAdd(userRow, d, itemGrad, itemGrad);
-            ws.UserBiasGradients[su] += d;
-            ws.ItemBiasGradients[si] += d;
         }
         if (_optimizer == FastOptimizer.LazyAdam)
         {
