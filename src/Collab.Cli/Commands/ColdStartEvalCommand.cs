@@ -64,12 +64,13 @@ internal static class ColdStartEvalCommand
         output.WriteLine($"Cold users: {r.HeldOutUsers} users held out ({o.HeldOutShare:P0}), trained on {r.TrainRatings:N0} ratings in {r.FitSeconds:F2} s; " +
             $"{r.TestRatings:N0} test ratings ({o.TestShare:P0} of each held-out user's); fold-in {o.FoldIn.Method}, prior weight {F(o.FoldIn.PriorWeight)}.");
         output.WriteLine($"Baselines (RMSE): global mean {F(r.GlobalMean)}, item bias only {F(r.ItemBiasOnly)}.");
-        output.WriteLine("| k | questionnaire | random | bias only (random) | revealed (q / r) | questions (median / mean) |");
-        output.WriteLine("|---|---|---|---|---|---|");
+        output.WriteLine("Questionnaire (open): asks about any well-known movie, 'not seen' counts as a question; (from seen): picks k of the movies the user rated outside the test ratings, as random does.");
+        output.WriteLine("| k | questionnaire (open) | questionnaire (from seen) | random | bias only (random) | revealed (open / seen / random) | open questions (median / mean) |");
+        output.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var p in r.Points)
         {
-            output.WriteLine($"| {p.Reveal} | {F(p.Questionnaire)} | {F(p.Random)} | {F(p.BiasOnly)} | " +
-                $"{p.RevealedByQuestionnaire.ToString("F1", CultureInfo.InvariantCulture)} / {p.RevealedAtRandom.ToString("F1", CultureInfo.InvariantCulture)} | " +
+            output.WriteLine($"| {p.Reveal} | {F(p.Questionnaire)} | {F(p.QuestionnaireFromSeen)} | {F(p.Random)} | {F(p.BiasOnly)} | " +
+                $"{p.RevealedByQuestionnaire.ToString("F1", CultureInfo.InvariantCulture)} / {p.RevealedFromSeen.ToString("F1", CultureInfo.InvariantCulture)} / {p.RevealedAtRandom.ToString("F1", CultureInfo.InvariantCulture)} | " +
                 $"{p.MedianQuestions} / {p.MeanQuestions.ToString("F0", CultureInfo.InvariantCulture)} |");
         }
         if (r.Budgets.Count > 0)

@@ -8,9 +8,11 @@ internal sealed class ColdUserTally(int points, int budgets)
     private readonly double[] _budgetRatingsQuestionnaire = new double[budgets];
     private readonly double[] _budgetRatingsRandom = new double[budgets];
     private readonly ErrorSum[] _questionnaire = new ErrorSum[points];
+    private readonly ErrorSum[] _fromSeen = new ErrorSum[points];
     private readonly ErrorSum[] _random = new ErrorSum[points];
     private readonly ErrorSum[] _biasOnly = new ErrorSum[points];
     private readonly double[] _revealedByQuestionnaire = new double[points];
+    private readonly double[] _revealedFromSeen = new double[points];
     private readonly double[] _revealedAtRandom = new double[points];
     private readonly List<int>[] _questions = [.. Enumerable.Range(0, points).Select(_ => new List<int>())];
     private ErrorSum _globalMean;
@@ -30,16 +32,18 @@ internal sealed class ColdUserTally(int points, int budgets)
 
     public double FitSeconds { get; set; }
 
-    public void Add(int point, double questionnaire, double random, double biasOnly)
+    public void Add(int point, ColdUserErrors errors)
     {
-        _questionnaire[point].Add(questionnaire);
-        _random[point].Add(random);
-        _biasOnly[point].Add(biasOnly);
+        _questionnaire[point].Add(errors.Questionnaire);
+        _fromSeen[point].Add(errors.FromSeen);
+        _random[point].Add(errors.Random);
+        _biasOnly[point].Add(errors.BiasOnly);
     }
 
-    public void AddCounts(int point, int revealedByQuestionnaire, int revealedAtRandom, int questions)
+    public void AddCounts(int point, int revealedByQuestionnaire, int revealedFromSeen, int revealedAtRandom, int questions)
     {
         _revealedByQuestionnaire[point] += revealedByQuestionnaire;
+        _revealedFromSeen[point] += revealedFromSeen;
         _revealedAtRandom[point] += revealedAtRandom;
         _questions[point].Add(questions);
     }
@@ -67,8 +71,8 @@ internal sealed class ColdUserTally(int points, int budgets)
     {
         double users = Math.Max(1, Users);
         var questions = _questions[point].Order().ToArray();
-        return new ColdUserPoint(reveal, _questionnaire[point].Rmse, _random[point].Rmse, _biasOnly[point].Rmse,
-            _revealedByQuestionnaire[point] / users, _revealedAtRandom[point] / users,
+        return new ColdUserPoint(reveal, _questionnaire[point].Rmse, _fromSeen[point].Rmse, _random[point].Rmse, _biasOnly[point].Rmse,
+            _revealedByQuestionnaire[point] / users, _revealedFromSeen[point] / users, _revealedAtRandom[point] / users,
             questions.Length == 0 ? 0 : questions[questions.Length / 2], questions.Length == 0 ? 0 : questions.Average());
     }
 }

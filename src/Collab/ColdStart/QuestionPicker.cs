@@ -93,7 +93,8 @@ internal sealed class QuestionPicker
         }
     }
 
-    private static void Design(DotBiasModel model, int item, Span<double> row)
+    /// <summary>Writes item's design row (its factors, then 1 for the bias).</summary>
+    public static void Design(DotBiasModel model, int item, Span<double> row)
     {
         var factors = model.ItemFactors.Row(item);
         for (int f = 0; f < factors.Length; f++)
@@ -101,7 +102,8 @@ internal sealed class QuestionPicker
         row[^1] = 1;
     }
 
-    private static double SlopeSquared(DotBiasModel model, LatentRow current, int item)
+    /// <summary>The squared slope of the output sigmoid at the current fit's prediction for item (1 without a range).</summary>
+    public static double SlopeSquared(DotBiasModel model, LatentRow current, int item)
     {
         if (model.YRange is not { } range)
             return 1;
