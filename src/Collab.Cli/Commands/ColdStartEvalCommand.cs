@@ -83,7 +83,8 @@ internal static class ColdStartEvalCommand
                     $"{b.RatingsByQuestionnaire.ToString("F1", CultureInfo.InvariantCulture)} / {b.RatingsByRandomQuestions.ToString("F1", CultureInfo.InvariantCulture)} |");
             }
         }
-        output.WriteLine($"Fold-in: {r.FoldInMilliseconds.ToString("F3", CultureInfo.InvariantCulture)} ms per user; choosing a round of questions: {r.RoundMilliseconds.ToString("F2", CultureInfo.InvariantCulture)} ms.");
+        output.WriteLine($"Fold-in: {r.FoldInMilliseconds.ToString("F3", CultureInfo.InvariantCulture)} ms per user; choosing a round of questions: {r.RoundMilliseconds.ToString("F2", CultureInfo.InvariantCulture)} ms (open), " +
+            $"{r.FromSeenRoundMilliseconds.ToString("F2", CultureInfo.InvariantCulture)} ms (from seen).");
     }
 
     private static void WriteItems(TextWriter output, ColdItemReport r, string metadataSource)

@@ -67,9 +67,9 @@ internal sealed class ColdUserFold(FoldIn foldIn, ColdUserOptions options, ColdU
         int testCount = Math.Max(1, (int)Math.Ceiling(options.TestShare * ratings.Count));
         var test = ratings[..testCount];
         var pool = ratings[testCount..];
-        var (open, openAt) = RunQuestionnaire(new Questionnaire(foldIn, options.Questionnaire), pool, maxReveal, maxBudget);
+        var (open, openAt) = RunQuestionnaire(new Questionnaire(foldIn, options.Questionnaire), tally.Clock, pool, maxReveal, maxBudget);
         var seen = pool.Select(p => foldIn.Trained.Items[p.Item]);
-        var fromSeen = RunQuestionnaire(new Questionnaire(foldIn, seen, options.Questionnaire), pool, maxReveal, 0).Revealed;
+        var fromSeen = RunQuestionnaire(new Questionnaire(foldIn, seen, options.Questionnaire), tally.FromSeenClock, pool, maxReveal, 0).Revealed;
         var atRandom = pool.Take(maxReveal).ToList();
         var (randomAsked, randomAt) = RandomQuestions(pool, _askable.Value, maxBudget, random);
         return new ColdUserReveals(test, pool, open, openAt, fromSeen, atRandom, randomAsked, randomAt);
@@ -81,7 +81,7 @@ internal sealed class ColdUserFold(FoldIn foldIn, ColdUserOptions options, ColdU
     /// asked, or nothing is left to ask. Returns the ratings in order and the question number of each.
     /// </summary>
     private (List<(int Item, float Rating)> Revealed, List<int> QuestionsAt) RunQuestionnaire(
-        Questionnaire questionnaire, List<(int Item, float Rating)> pool, int wanted, int budget)
+        Questionnaire questionnaire, FoldInClock clock, List<(int Item, float Rating)> pool, int wanted, int budget)
     {
         var revealed = new List<(int, float)>();
         var questionsAt = new List<int>();
@@ -89,7 +89,7 @@ internal sealed class ColdUserFold(FoldIn foldIn, ColdUserOptions options, ColdU
         int questions = 0;
         while (revealed.Count < wanted || questions < budget)
         {
-            var round = tally.Clock.TimeRound(questionnaire.NextRound);
+            var round = clock.TimeRound(questionnaire.NextRound);
             if (round.Count == 0)
                 break;
             foreach (var id in round)

@@ -24,6 +24,9 @@ internal sealed class ColdUserTally(int points, int budgets)
 
     public FoldInClock Clock { get; } = new();
 
+    /// <summary>Times the rounds of the questionnaire from seen items (the fold-ins and open rounds are on <see cref="Clock"/>).</summary>
+    public FoldInClock FromSeenClock { get; } = new();
+
     public int Users { get; set; }
 
     public int HeldOutUsers { get; set; }
