@@ -34,8 +34,16 @@ internal sealed class ColdUserFold(FoldIn foldIn, ColdUserOptions options, ColdU
                 var s = Fit(user.FromSeen, k, foldIn.UserPrior);
                 var r = tally.Clock.Time(() => Fit(user.AtRandom, k, foldIn.UserPrior));
                 var b = Fit(user.AtRandom, k, biasOnlyPrior);
+                double squaresOpen = 0, squaresSeen = 0, squaresRandom = 0;
                 foreach (var (item, rating) in user.Test)
-                    tally.Add(p, new ColdUserErrors(q.RateItem(model, item) - rating, s.RateItem(model, item) - rating, r.RateItem(model, item) - rating, b.RateItem(model, item) - rating));
+                {
+                    var errors = new ColdUserErrors(q.RateItem(model, item) - rating, s.RateItem(model, item) - rating, r.RateItem(model, item) - rating, b.RateItem(model, item) - rating);
+                    tally.Add(p, errors);
+                    squaresOpen += errors.Questionnaire * errors.Questionnaire;
+                    squaresSeen += errors.FromSeen * errors.FromSeen;
+                    squaresRandom += errors.Random * errors.Random;
+                }
+                tally.AddUser(p, squaresOpen, squaresSeen, squaresRandom);
                 int revealed = Math.Min(k, user.Open.Count);
                 tally.AddCounts(p, revealed, Math.Min(k, user.FromSeen.Count), Math.Min(k, user.AtRandom.Count), revealed == 0 ? 0 : user.OpenQuestionsAt[revealed - 1]);
             }

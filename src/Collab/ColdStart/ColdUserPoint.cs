@@ -12,6 +12,11 @@ namespace Collab.ColdStart;
 /// </param>
 /// <param name="Random">RMSE after folding in k ratings chosen at random.</param>
 /// <param name="BiasOnly">RMSE after fitting only the user's bias to the same random k ratings (factors held at the trained users' mean).</param>
+/// <param name="OpenVsRandomError">
+/// Standard error of <paramref name="Questionnaire"/> − <paramref name="Random"/>, from the spread of the per-user
+/// differences in squared error (users as independent units).
+/// </param>
+/// <param name="FromSeenVsRandomError">Standard error of <paramref name="QuestionnaireFromSeen"/> − <paramref name="Random"/>, the same way.</param>
 /// <param name="RevealedByQuestionnaire">Mean ratings the open questionnaire obtained (it stops when it runs out of items).</param>
 /// <param name="RevealedFromSeen">Mean ratings the questionnaire chose from the seen items (fewer when a user has fewer).</param>
 /// <param name="RevealedAtRandom">Mean ratings revealed at random.</param>
@@ -23,6 +28,8 @@ public sealed record ColdUserPoint(
     double QuestionnaireFromSeen,
     double Random,
     double BiasOnly,
+    double OpenVsRandomError,
+    double FromSeenVsRandomError,
     double RevealedByQuestionnaire,
     double RevealedFromSeen,
     double RevealedAtRandom,

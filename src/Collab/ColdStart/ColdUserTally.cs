@@ -11,6 +11,8 @@ internal sealed class ColdUserTally(int points, int budgets)
     private readonly ErrorSum[] _fromSeen = new ErrorSum[points];
     private readonly ErrorSum[] _random = new ErrorSum[points];
     private readonly ErrorSum[] _biasOnly = new ErrorSum[points];
+    private readonly PairedDifference[] _openVsRandom = [.. Enumerable.Range(0, points).Select(_ => new PairedDifference())];
+    private readonly PairedDifference[] _fromSeenVsRandom = [.. Enumerable.Range(0, points).Select(_ => new PairedDifference())];
     private readonly double[] _revealedByQuestionnaire = new double[points];
     private readonly double[] _revealedFromSeen = new double[points];
     private readonly double[] _revealedAtRandom = new double[points];
@@ -34,6 +36,13 @@ internal sealed class ColdUserTally(int points, int budgets)
     public int UnknownItemRatings { get; set; }
 
     public double FitSeconds { get; set; }
+
+    /// <summary>Adds one user's sums of squared errors at a point, for the spread of the differences.</summary>
+    public void AddUser(int point, double open, double fromSeen, double random)
+    {
+        _openVsRandom[point].Add(open, random);
+        _fromSeenVsRandom[point].Add(fromSeen, random);
+    }
 
     public void Add(int point, ColdUserErrors errors)
     {
@@ -74,7 +83,10 @@ internal sealed class ColdUserTally(int points, int budgets)
     {
         double users = Math.Max(1, Users);
         var questions = _questions[point].Order().ToArray();
+        int tests = _random[point].Count;
         return new ColdUserPoint(reveal, _questionnaire[point].Rmse, _fromSeen[point].Rmse, _random[point].Rmse, _biasOnly[point].Rmse,
+            _openVsRandom[point].RmseStandardError(tests, _questionnaire[point].Rmse, _random[point].Rmse),
+            _fromSeenVsRandom[point].RmseStandardError(tests, _fromSeen[point].Rmse, _random[point].Rmse),
             _revealedByQuestionnaire[point] / users, _revealedFromSeen[point] / users, _revealedAtRandom[point] / users,
             questions.Length == 0 ? 0 : questions[questions.Length / 2], questions.Length == 0 ? 0 : questions.Average());
     }

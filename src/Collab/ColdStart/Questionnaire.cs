@@ -118,7 +118,10 @@ public sealed class Questionnaire
         return picker.Pick(open, [.. open.Select(i => chances[i])], [.. open.Select(i => Math.Pow(chances[i], Options.PopularityExponent))], Options.RoundSize);
     }
 
-    /// <summary>The variance of the predictions for every seen item (rated or not) is the target.</summary>
+    /// <summary>
+    /// The variance of the predictions for every seen item (rated or not) is the target; the picks are balanced
+    /// over the quantiles of the seen items' predicted ratings, the ratings already given counting as taken.
+    /// </summary>
     private List<int> PickFromSeen(double[] information, LatentRow current, int[] open, int[] seenRows)
     {
         var model = _foldIn.Trained.Model;
@@ -137,8 +140,22 @@ public sealed class Questionnaire
             QuestionPicker.Design(model, open[c], x.AsSpan(c * n, n));
             slopeSquared[c] = QuestionPicker.SlopeSquared(model, current, open[c]);
         }
-        var picked = new TransductiveDesign(information, targets, n).Pick(x, slopeSquared, Options.RoundSize);
+        var predicted = seenRows.Select(i => QuestionPicker.Raw(model, current, i)).Order().ToArray();
+        double Quantile(int item) => LowerBound(predicted, QuestionPicker.Raw(model, current, item)) / (double)predicted.Length;
+        var picked = new TransductiveDesign(information, targets, n).Pick(x, slopeSquared, Options.RoundSize,
+            [.. open.Select(Quantile)], [.. RatedRows().Select(Quantile)]);
         return [.. picked.Select(c => open[c])];
+    }
+
+    /// <summary>How many of the sorted values are below value.</summary>
+    private static int LowerBound(double[] sorted, double value)
+    {
+        int at = Array.BinarySearch(sorted, value);
+        if (at < 0)
+            return ~at;
+        while (at > 0 && sorted[at - 1] == value)
+            at--;
+        return at;
     }
 
     private static int[] SeenRows(FoldIn foldIn, IEnumerable<string> seen)

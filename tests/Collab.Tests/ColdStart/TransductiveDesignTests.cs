@@ -123,11 +123,38 @@ public sealed class TransductiveDesignTests
         Assert.Equal(expected, picked);
     }
 
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(2UL)]
+    [InlineData(3UL)]
+    public void Balanced_picks_each_fall_in_a_quantile_bin_that_nothing_taken_before_occupies(ulong seed)
+    {
+        var (h, x, s2, targets, targetS2) = Tiny(seed);
+        double[] quantiles = [0.05, 0.95, 0.3, 0.55, 0.8, 0.15];
+        double[] rated = [0.6];
+        var picked = new TransductiveDesign(h, Spread(targets, targetS2), N).Pick(x, s2, 3, quantiles, rated);
+        Assert.Equal(3, picked.Count);
+        var taken = new List<double>(rated);
+        foreach (int c in picked)
+        {
+            int bins = taken.Count + 1;
+            int Bin(double q) => Math.Min(bins - 1, (int)(q * bins));
+            Assert.DoesNotContain(Bin(quantiles[c]), taken.Select(Bin));
+            taken.Add(quantiles[c]);
+        }
+        // With the upper half taken by the rating, the first pick is the most informative of the lower half.
+        var reductions = new TransductiveDesign(h, Spread(targets, targetS2), N).Reductions(x, s2);
+        Assert.Equal(new[] { 0, 2, 5 }.MaxBy(c => reductions[c]), picked[0]);
+    }
+
     [Fact]
     public void Picks_each_candidate_at_most_once_and_stops_when_none_is_left()
     {
         var (h, x, s2, targets, targetS2) = Tiny(4);
         var picked = new TransductiveDesign(h, Spread(targets, targetS2), N).Pick(x, s2, 10);
         Assert.Equal(Enumerable.Range(0, 6), picked.Order());
+        // Balanced over quantiles that leave some bins empty, it still picks every candidate.
+        var balanced = new TransductiveDesign(h, Spread(targets, targetS2), N).Pick(x, s2, 10, [0.1, 0.1, 0.1, 0.12, 0.14, 0.16], []);
+        Assert.Equal(Enumerable.Range(0, 6), balanced.Order());
     }
 }
