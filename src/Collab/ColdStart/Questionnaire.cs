@@ -16,7 +16,7 @@ namespace Collab.ColdStart;
 /// discounting the directions the previous picks are expected to cover. When the items the user has seen are
 /// known (a watch history), the questionnaire can instead ask only about those: every question then yields a
 /// rating, and the items are chosen to reduce the predictive variance over the whole history
-/// (<see cref="TransductiveDesign"/>).
+/// (<see cref="TransductiveDesign"/>), balanced over the quantiles of its predicted ratings.
 /// </remarks>
 public sealed class Questionnaire
 {
@@ -43,7 +43,7 @@ public sealed class Questionnaire
     /// Starts a questionnaire for a new user whose seen items are known (a watch history without ratings): it asks
     /// only about those, so every question can be answered with a rating, and chooses the ones whose ratings most
     /// reduce the uncertainty of the predictions for all of them (a transductive experimental design, see
-    /// <see cref="TransductiveDesign"/>). Every trained item of the history may be asked, however few its
+    /// <see cref="TransductiveDesign"/>), spread over the range of their predicted ratings. Every trained item of the history may be asked, however few its
     /// training ratings; ids the model has no trained row for are ignored.
     /// </summary>
     /// <param name="foldIn">Fold-in against the trained model.</param>
