@@ -3,8 +3,11 @@ namespace Collab.Cli;
 /// <summary>Reads ids to process in batch: the first field of each line; a first line naming a column is a header.</summary>
 internal static class IdsFile
 {
-    public static List<string> Read(string path)
+    /// <summary>The ids in the file; a first field containing one of <paramref name="headerWords"/> (default "user") is a header.</summary>
+    public static List<string> Read(string path, params string[] headerWords)
     {
+        if (headerWords.Length == 0)
+            headerWords = ["user"];
         var firstLine = Collab.Data.FileSniffer.FirstLine(path);
         var delimiter = Collab.Data.FileSniffer.GuessDelimiter(firstLine);
         var ids = new List<string>();
@@ -14,7 +17,7 @@ internal static class IdsFile
             if (string.IsNullOrWhiteSpace(line))
                 continue;
             var id = (delimiter is null ? line : line.Split(delimiter)[0]).Trim().Trim('"');
-            bool header = first && id.Contains("user", StringComparison.OrdinalIgnoreCase);
+            bool header = first && headerWords.Any(word => id.Contains(word, StringComparison.OrdinalIgnoreCase));
             first = false;
             if (!header)
                 ids.Add(id);

@@ -7,9 +7,10 @@ namespace Collab.Cli;
 /// The interactive part of <c>collab onboard</c>: rounds of questions on a text reader and writer (the
 /// terminal, or redirected input in tests), then recommendations. Answers: a rating from 1 to 5, "s" for not
 /// seen, "q" to finish; the end of input finishes too. When the input is not a terminal, each answer is
-/// echoed after its prompt so the transcript reads as a dialogue.
+/// echoed after its prompt so the transcript reads as a dialogue. Items the user is known to have seen (a watch
+/// history) are not recommended.
 /// </summary>
-internal sealed class OnboardSession(Questionnaire questionnaire, Func<string, string> describe, TextReader input, TextWriter output, bool echo)
+internal sealed class OnboardSession(Questionnaire questionnaire, Func<string, string> describe, TextReader input, TextWriter output, bool echo, IReadOnlyCollection<string> seen)
 {
     /// <summary>Asks up to <paramref name="rounds"/> rounds, then prints the <paramref name="top"/> recommendations.</summary>
     public void Run(int rounds, int top)
@@ -68,7 +69,8 @@ internal sealed class OnboardSession(Questionnaire questionnaire, Func<string, s
         output.WriteLine(user.RatingsUsed == 0
             ? "No ratings yet, so these are the picks for a typical user:"
             : $"From your {user.RatingsUsed} rating(s), you may like:");
-        var picks = user.Recommend(top);
+        var watched = seen.ToHashSet(StringComparer.Ordinal);
+        var picks = user.Recommend(top + watched.Count).Where(p => !watched.Contains(p.Item)).Take(top).ToList();
         for (int i = 0; i < picks.Count; i++)
             output.WriteLine($"{i + 1,3}. {describe(picks[i].Item)} (predicted {picks[i].Rating.ToString("F1", CultureInfo.InvariantCulture)})");
     }

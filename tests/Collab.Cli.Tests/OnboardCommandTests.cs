@@ -38,6 +38,28 @@ public sealed partial class OnboardCommandTests : IDisposable
         Assert.Empty(picks.Intersect(questions.Where(q => q.Answer != "s").Select(q => q.Title)));
     }
 
+    [Fact]
+    public void With_a_watch_history_asks_only_about_watched_movies_and_recommends_none_of_them()
+    {
+        var watched = new[] { 2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37 };
+        var seenFile = _folder.Combine("seen.csv");
+        File.WriteAllLines(seenFile, ["movieId", .. watched.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        var result = CliRunner.Run(["onboard", _model, "--seen", seenFile, "--rounds", "2", "--round-size", "4", "--top", "5"], standardInput: "5\n4\n1\n2\n3\n5\n4\n1\n");
+        Assert.True(result.ExitCode == 0, result.Error);
+        var titles = watched.Select(i => $"Movie {i} (").ToArray();
+        var asked = Question().Matches(result.Output).Select(m => m.Groups["title"].Value).ToList();
+        Assert.Equal(8, asked.Count);
+        Assert.Equal(8, asked.Distinct().Count());
+        Assert.All(asked, title => Assert.Contains(titles, title.StartsWith));
+        Assert.Contains("From your 8 rating(s), you may like:", result.Output);
+        var picks = Pick().Matches(result.Output).Select(m => m.Groups["title"].Value).ToList();
+        Assert.Equal(5, picks.Count);
+        Assert.All(picks, title => Assert.DoesNotContain(titles, title.StartsWith));
+        var missing = CliRunner.Run(["onboard", _model, "--seen", _folder.Combine("nowhere.csv")], standardInput: "q\n");
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("--seen: no such file", missing.Error);
+    }
+
     [Theory]
     [InlineData("q\n")]
     [InlineData("")]
@@ -68,6 +90,7 @@ public sealed partial class OnboardCommandTests : IDisposable
             "--reveals", "0,5", "--questions", "20", "--item-reveals", "0,3", "--min-ratings", "5");
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("Cold users: 24 users held out", result.Output);
+        Assert.Contains("| k | questionnaire (open) | questionnaire (from seen) | random |", result.Output);
         Assert.Contains("| 5 |", result.Output);
         Assert.Contains("| questions | questionnaire | random questions |", result.Output);
         Assert.Matches(@"Cold items: 6 items held out \(10 %\).*u\.item", result.Output);

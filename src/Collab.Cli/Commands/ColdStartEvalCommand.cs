@@ -64,12 +64,14 @@ internal static class ColdStartEvalCommand
         output.WriteLine($"Cold users: {r.HeldOutUsers} users held out ({o.HeldOutShare:P0}), trained on {r.TrainRatings:N0} ratings in {r.FitSeconds:F2} s; " +
             $"{r.TestRatings:N0} test ratings ({o.TestShare:P0} of each held-out user's); fold-in {o.FoldIn.Method}, prior weight {F(o.FoldIn.PriorWeight)}.");
         output.WriteLine($"Baselines (RMSE): global mean {F(r.GlobalMean)}, item bias only {F(r.ItemBiasOnly)}.");
-        output.WriteLine("| k | questionnaire | random | bias only (random) | revealed (q / r) | questions (median / mean) |");
-        output.WriteLine("|---|---|---|---|---|---|");
+        output.WriteLine("Questionnaire (open): asks about any well-known movie, 'not seen' counts as a question; (from seen): picks k of the movies the user rated outside the test ratings, as random does.");
+        output.WriteLine("| k | questionnaire (open) | questionnaire (from seen) | random | bias only (random) | open − random | from seen − random | revealed (open / seen / random) | open questions (median / mean) |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var p in r.Points)
         {
-            output.WriteLine($"| {p.Reveal} | {F(p.Questionnaire)} | {F(p.Random)} | {F(p.BiasOnly)} | " +
-                $"{p.RevealedByQuestionnaire.ToString("F1", CultureInfo.InvariantCulture)} / {p.RevealedAtRandom.ToString("F1", CultureInfo.InvariantCulture)} | " +
+            output.WriteLine($"| {p.Reveal} | {F(p.Questionnaire)} | {F(p.QuestionnaireFromSeen)} | {F(p.Random)} | {F(p.BiasOnly)} | " +
+                $"{Difference(p.Questionnaire - p.Random, p.OpenVsRandomError)} | {Difference(p.QuestionnaireFromSeen - p.Random, p.FromSeenVsRandomError)} | " +
+                $"{p.RevealedByQuestionnaire.ToString("F1", CultureInfo.InvariantCulture)} / {p.RevealedFromSeen.ToString("F1", CultureInfo.InvariantCulture)} / {p.RevealedAtRandom.ToString("F1", CultureInfo.InvariantCulture)} | " +
                 $"{p.MedianQuestions} / {p.MeanQuestions.ToString("F0", CultureInfo.InvariantCulture)} |");
         }
         if (r.Budgets.Count > 0)
@@ -82,7 +84,8 @@ internal static class ColdStartEvalCommand
                     $"{b.RatingsByQuestionnaire.ToString("F1", CultureInfo.InvariantCulture)} / {b.RatingsByRandomQuestions.ToString("F1", CultureInfo.InvariantCulture)} |");
             }
         }
-        output.WriteLine($"Fold-in: {r.FoldInMilliseconds.ToString("F3", CultureInfo.InvariantCulture)} ms per user; choosing a round of questions: {r.RoundMilliseconds.ToString("F2", CultureInfo.InvariantCulture)} ms.");
+        output.WriteLine($"Fold-in: {r.FoldInMilliseconds.ToString("F3", CultureInfo.InvariantCulture)} ms per user; choosing a round of questions: {r.RoundMilliseconds.ToString("F2", CultureInfo.InvariantCulture)} ms (open), " +
+            $"{r.FromSeenRoundMilliseconds.ToString("F2", CultureInfo.InvariantCulture)} ms (from seen).");
     }
 
     private static void WriteItems(TextWriter output, ColdItemReport r, string metadataSource)
@@ -100,6 +103,11 @@ internal static class ColdStartEvalCommand
         foreach (var p in r.Points)
             output.WriteLine($"| {p.Reveal} | {F(p.MeanItemPrior)} | {F(p.MetadataPrior)} | {p.Revealed.ToString("F1", CultureInfo.InvariantCulture)} |");
     }
+
+    /// <summary>A difference in RMSE and its standard error, e.g. "-0.0075 ± 0.0036".</summary>
+    private static string Difference(double value, double error) =>
+        double.IsNaN(error) ? value.ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture)
+            : $"{value.ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture)} ± {error.ToString("F4", CultureInfo.InvariantCulture)}";
 
     private static string F(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
 }

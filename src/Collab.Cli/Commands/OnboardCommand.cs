@@ -20,9 +20,10 @@ internal static class OnboardCommand
         var idColumn = new Option<string?>("--id-column") { Description = "The id column of a --users file that is not a MovieLens one." };
         var columns = new Option<string?>("--columns") { Description = "User metadata columns as name[:kind[:argument]] (default: age:bucket:10,gender:category,occupation:category,zip:prefix:1)." };
         var about = new Option<string?>("--about") { Description = "The new user's own metadata as column=value pairs, e.g. 'age=31,gender=F,occupation=writer,zip=10003': the questions start from what it suggests." };
+        var seen = new Option<string?>("--seen") { Description = "The movies the new user has watched (one id a line, e.g. a watch history): ask only about those, choosing the ones that tell most about the rest, and recommend none of them." };
         var command = new Command("onboard", "Ask a new user about well-known movies, round by round (1-5, s = not seen, q = finish), then recommend.")
         {
-            model, items, rounds, roundSize, top, users, idColumn, columns, about,
+            model, items, rounds, roundSize, top, users, idColumn, columns, about, seen,
         };
         command.SetAction(parse =>
         {
@@ -34,11 +35,20 @@ internal static class OnboardCommand
             if (parse.GetValue(rounds) < 0 || parse.GetValue(top) < 0)
                 throw new UserErrorException("--rounds and --top must be 0 or more.");
             var titles = Titles(parse.GetValue(items) ?? MetadataFiles.ItemsBeside(trained.Summary.Source));
-            var session = new OnboardSession(new Questionnaire(foldIn, options, prior), titles, Console.In, Console.Out, Console.IsInputRedirected);
+            var history = parse.GetValue(seen) is { } seenPath ? ReadSeen(seenPath) : null;
+            var questionnaire = history is null ? new Questionnaire(foldIn, options, prior) : new Questionnaire(foldIn, history, options, prior);
+            var session = new OnboardSession(questionnaire, titles, Console.In, Console.Out, Console.IsInputRedirected, history ?? []);
             session.Run(parse.GetValue(rounds), parse.GetValue(top));
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static List<string> ReadSeen(string path)
+    {
+        if (!File.Exists(path))
+            throw new UserErrorException($"--seen: no such file: {path}");
+        return IdsFile.Read(path, "item", "movie");
     }
 
     private static Func<string, string> Titles(string? path)

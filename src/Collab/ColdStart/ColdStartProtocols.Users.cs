@@ -58,6 +58,7 @@ public static partial class ColdStartProtocols
             Budgets = [.. options.Budgets.Select((q, p) => tally.Budget(p, q))],
             FoldInMilliseconds = tally.Clock.FoldInMilliseconds,
             RoundMilliseconds = tally.Clock.RoundMilliseconds,
+            FromSeenRoundMilliseconds = tally.FromSeenClock.RoundMilliseconds,
             Options = options,
         };
     }

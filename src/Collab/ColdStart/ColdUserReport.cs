@@ -33,8 +33,11 @@ public sealed record ColdUserReport
     /// <summary>Mean wall time of one user fold-in, in milliseconds.</summary>
     public double FoldInMilliseconds { get; init; }
 
-    /// <summary>Mean wall time of choosing one round of questions, in milliseconds.</summary>
+    /// <summary>Mean wall time of choosing one round of questions (open questionnaire), in milliseconds.</summary>
     public double RoundMilliseconds { get; init; }
+
+    /// <summary>Mean wall time of choosing one round of questions from a user's seen items, in milliseconds.</summary>
+    public double FromSeenRoundMilliseconds { get; init; }
 
     /// <summary>The settings used.</summary>
     public ColdUserOptions Options { get; init; } = new();

@@ -8,9 +8,13 @@ internal sealed class ColdUserTally(int points, int budgets)
     private readonly double[] _budgetRatingsQuestionnaire = new double[budgets];
     private readonly double[] _budgetRatingsRandom = new double[budgets];
     private readonly ErrorSum[] _questionnaire = new ErrorSum[points];
+    private readonly ErrorSum[] _fromSeen = new ErrorSum[points];
     private readonly ErrorSum[] _random = new ErrorSum[points];
     private readonly ErrorSum[] _biasOnly = new ErrorSum[points];
+    private readonly PairedDifference[] _openVsRandom = [.. Enumerable.Range(0, points).Select(_ => new PairedDifference())];
+    private readonly PairedDifference[] _fromSeenVsRandom = [.. Enumerable.Range(0, points).Select(_ => new PairedDifference())];
     private readonly double[] _revealedByQuestionnaire = new double[points];
+    private readonly double[] _revealedFromSeen = new double[points];
     private readonly double[] _revealedAtRandom = new double[points];
     private readonly List<int>[] _questions = [.. Enumerable.Range(0, points).Select(_ => new List<int>())];
     private ErrorSum _globalMean;
@@ -22,6 +26,9 @@ internal sealed class ColdUserTally(int points, int budgets)
 
     public FoldInClock Clock { get; } = new();
 
+    /// <summary>Times the rounds of the questionnaire from seen items (the fold-ins and open rounds are on <see cref="Clock"/>).</summary>
+    public FoldInClock FromSeenClock { get; } = new();
+
     public int Users { get; set; }
 
     public int HeldOutUsers { get; set; }
@@ -30,16 +37,25 @@ internal sealed class ColdUserTally(int points, int budgets)
 
     public double FitSeconds { get; set; }
 
-    public void Add(int point, double questionnaire, double random, double biasOnly)
+    /// <summary>Adds one user's sums of squared errors at a point, for the spread of the differences.</summary>
+    public void AddUser(int point, double open, double fromSeen, double random)
     {
-        _questionnaire[point].Add(questionnaire);
-        _random[point].Add(random);
-        _biasOnly[point].Add(biasOnly);
+        _openVsRandom[point].Add(open, random);
+        _fromSeenVsRandom[point].Add(fromSeen, random);
     }
 
-    public void AddCounts(int point, int revealedByQuestionnaire, int revealedAtRandom, int questions)
+    public void Add(int point, ColdUserErrors errors)
+    {
+        _questionnaire[point].Add(errors.Questionnaire);
+        _fromSeen[point].Add(errors.FromSeen);
+        _random[point].Add(errors.Random);
+        _biasOnly[point].Add(errors.BiasOnly);
+    }
+
+    public void AddCounts(int point, int revealedByQuestionnaire, int revealedFromSeen, int revealedAtRandom, int questions)
     {
         _revealedByQuestionnaire[point] += revealedByQuestionnaire;
+        _revealedFromSeen[point] += revealedFromSeen;
         _revealedAtRandom[point] += revealedAtRandom;
         _questions[point].Add(questions);
     }
@@ -67,8 +83,11 @@ internal sealed class ColdUserTally(int points, int budgets)
     {
         double users = Math.Max(1, Users);
         var questions = _questions[point].Order().ToArray();
-        return new ColdUserPoint(reveal, _questionnaire[point].Rmse, _random[point].Rmse, _biasOnly[point].Rmse,
-            _revealedByQuestionnaire[point] / users, _revealedAtRandom[point] / users,
+        int tests = _random[point].Count;
+        return new ColdUserPoint(reveal, _questionnaire[point].Rmse, _fromSeen[point].Rmse, _random[point].Rmse, _biasOnly[point].Rmse,
+            _openVsRandom[point].RmseStandardError(tests, _questionnaire[point].Rmse, _random[point].Rmse),
+            _fromSeenVsRandom[point].RmseStandardError(tests, _fromSeen[point].Rmse, _random[point].Rmse),
+            _revealedByQuestionnaire[point] / users, _revealedFromSeen[point] / users, _revealedAtRandom[point] / users,
             questions.Length == 0 ? 0 : questions[questions.Length / 2], questions.Length == 0 ? 0 : questions.Average());
     }
 }

@@ -93,7 +93,8 @@ internal sealed class QuestionPicker
         }
     }
 
-    private static void Design(DotBiasModel model, int item, Span<double> row)
+    /// <summary>Writes item's design row (its factors, then 1 for the bias).</summary>
+    public static void Design(DotBiasModel model, int item, Span<double> row)
     {
         var factors = model.ItemFactors.Row(item);
         for (int f = 0; f < factors.Length; f++)
@@ -101,12 +102,16 @@ internal sealed class QuestionPicker
         row[^1] = 1;
     }
 
-    private static double SlopeSquared(DotBiasModel model, LatentRow current, int item)
+    /// <summary>The current fit's prediction for item before the output range (dot product plus biases).</summary>
+    public static double Raw(DotBiasModel model, LatentRow current, int item) =>
+        TensorPrimitives.Dot(current.Factors, model.ItemFactors.Row(item)) + current.Bias + model.ItemBias.Values[item];
+
+    /// <summary>The squared slope of the output sigmoid at the current fit's prediction for item (1 without a range).</summary>
+    public static double SlopeSquared(DotBiasModel model, LatentRow current, int item)
     {
         if (model.YRange is not { } range)
             return 1;
-        double raw = TensorPrimitives.Dot(current.Factors, model.ItemFactors.Row(item)) + current.Bias + model.ItemBias.Values[item];
-        double s = 1 / (1 + Math.Exp(-raw));
+        double s = 1 / (1 + Math.Exp(-Raw(model, current, item)));
         double slope = range.Width * s * (1 - s);
         return slope * slope;
     }
