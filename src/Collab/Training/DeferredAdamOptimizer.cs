@@ -36,7 +36,7 @@ internal sealed class DeferredAdamOptimizer : IOptimizerState
             if (key != RowKey.None && _parameters[t].Columns > 1)
             {
                 _slots[t] = (true, tables.Count);
-                tables.Add(new DeferredTable(_parameters[t], key, powers, (float)options.Epsilon, stepCount: 0));
+                tables.Add(new DeferredTable(_parameters[t], key, powers, (float)options.Epsilon));
             }
             else
             {

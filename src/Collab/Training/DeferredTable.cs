@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics.Tensors;
 using Collab.Models;
 
 namespace Collab.Training;
@@ -8,26 +9,33 @@ namespace Collab.Training;
 /// the steps recorded since the last flush. A row's zero-gradient steps wait until the row is next used or
 /// the table is flushed, then run together (<see cref="AdamCatchUpKernel"/>).
 /// </summary>
+/// <remarks>
+/// A long wait ends with steps whose momentum term is negligible: m shrinks by β1 (0.85-0.95) per step while the
+/// denominator shrinks by sqrt(β2) (0.995). Once the bound on everything the remaining steps add (see
+/// <see cref="StepHistory"/>) is below 2^-30 of the row's largest value, a sixty-fourth of a float's rounding
+/// step, they are applied as what they then are: p and m times the products of their decays and β1s, v times β2^n.
+/// </remarks>
 internal sealed class DeferredTable
 {
+    private const int ShortestTruncatedWait = 32;
+    private const float NegligibleFraction = 1f / (1 << 30);
+    private const int LargestStackRow = 512;
     private readonly int[] _lastStep;
     private readonly Beta2Powers _powers;
+    private readonly StepHistory _history;
     private readonly float _eps;
-    private CatchUpStep[] _history = new CatchUpStep[256];
-    private int _recorded;
     private int _base;
 
-    public DeferredTable(ParameterTensor tensor, RowKey key, Beta2Powers powers, float eps, int stepCount)
+    public DeferredTable(ParameterTensor tensor, RowKey key, Beta2Powers powers, float eps)
     {
         Tensor = tensor;
         Key = key;
         _powers = powers;
+        _history = new StepHistory(powers.Beta2);
         _eps = eps;
         FirstMoment = new float[tensor.Values.Length];
         SecondMoment = new float[tensor.Values.Length];
         _lastStep = new int[tensor.Rows];
-        Array.Fill(_lastStep, stepCount);
-        _base = stepCount;
     }
 
     public ParameterTensor Tensor { get; }
@@ -38,26 +46,24 @@ internal sealed class DeferredTable
 
     public float[] SecondMoment { get; }
 
-    /// <summary>Records step <paramref name="step"/> (the next after those recorded) for the rows that miss it.</summary>
-    public void Record(AdamStep step)
-    {
-        if (_recorded == _history.Length)
-            Array.Resize(ref _history, 2 * _history.Length);
-        _history[_recorded++] = CatchUpStep.From(step);
-    }
+    private int Current => _base + _history.Count;
+
+    /// <summary>Records the next step for the rows that miss it.</summary>
+    public void Record(AdamStep step) => _history.Add(step);
 
     /// <summary>Brings the given rows (repeats allowed) up to the last recorded step.</summary>
     public void CatchUp(ReadOnlySpan<int> rows)
     {
-        _powers.Ensure(_recorded);
+        _powers.Ensure(_history.Count);
+        Span<float> scratch = Tensor.Columns <= LargestStackRow ? stackalloc float[Tensor.Columns] : new float[Tensor.Columns];
         foreach (int row in rows)
-            CatchUpRow(row);
+            CatchUpRow(row, scratch);
     }
 
     /// <summary>The step just recorded, with its gradient, on the given rows (repeats allowed; each stepped once).</summary>
     public void Step(ReadOnlySpan<int> rows, AdamStep step)
     {
-        int current = _base + _recorded;
+        int current = Current;
         int columns = Tensor.Columns;
         foreach (int row in rows)
         {
@@ -75,36 +81,58 @@ internal sealed class DeferredTable
     /// <summary>Brings every row up to the last recorded step and forgets the recorded steps.</summary>
     public void Flush(ParallelOptions parallel)
     {
-        _powers.Ensure(_recorded);
+        _powers.Ensure(_history.Count);
         int rows = Tensor.Rows;
-        int threads = parallel.MaxDegreeOfParallelism;
-        if (threads <= 1)
+        int threads = Math.Max(1, parallel.MaxDegreeOfParallelism);
+        Parallel.For(0, threads, parallel, share =>
         {
-            for (int row = 0; row < rows; row++)
-                CatchUpRow(row);
-        }
-        else
-        {
-            Parallel.For(0, threads, parallel, share =>
-            {
-                for (int row = rows * share / threads; row < rows * (share + 1) / threads; row++)
-                    CatchUpRow(row);
-            });
-        }
-        _base += _recorded;
-        _recorded = 0;
+            Span<float> scratch = Tensor.Columns <= LargestStackRow ? stackalloc float[Tensor.Columns] : new float[Tensor.Columns];
+            for (int row = rows * share / threads; row < rows * (share + 1) / threads; row++)
+                CatchUpRow(row, scratch);
+        });
+        _base += _history.Count;
+        _history.Clear();
     }
 
-    private void CatchUpRow(int row)
+    private void CatchUpRow(int row, Span<float> scratch)
     {
-        int pending = _base + _recorded - _lastStep[row];
+        int pending = Current - _lastStep[row];
         if (pending == 0)
             return;
         int columns = Tensor.Columns;
-        int start = row * columns;
-        AdamCatchUpKernel.CatchUp(
-            Tensor.Values.AsSpan(start, columns), FirstMoment.AsSpan(start, columns), SecondMoment.AsSpan(start, columns),
-            _history.AsSpan(_recorded - pending, pending), _powers.SqrtPowers(pending), _powers.Beta2, _powers.Power(pending), _eps);
-        _lastStep[row] = _base + _recorded;
+        var p = Tensor.Values.AsSpan(row * columns, columns);
+        var m = FirstMoment.AsSpan(row * columns, columns);
+        var v = SecondMoment.AsSpan(row * columns, columns);
+        int start = _history.Count - pending;
+        int full = FullSteps(p, m, v, start, pending, scratch);
+        AdamCatchUpKernel.CatchUp(p, m, v, _history.Steps(start, full), _powers.SqrtPowers(full), _powers.Beta2, _powers.Power(full), _eps);
+        if (full < pending)
+        {
+            TensorPrimitives.Multiply(p, _history.DecayProduct(start + full, _history.Count), p);
+            TensorPrimitives.Multiply(m, _history.Beta1Product(start + full, _history.Count), m);
+            TensorPrimitives.Multiply(v, _powers.Power(pending - full), v);
+        }
+        _lastStep[row] = Current;
+    }
+
+    /// <summary>How many of the row's pending steps (from history index <paramref name="start"/>) must run in full.</summary>
+    private int FullSteps(ReadOnlySpan<float> p, ReadOnlySpan<float> m, ReadOnlySpan<float> v, int start, int pending, Span<float> scratch)
+    {
+        double maxRatio = _history.MaxRatio;
+        if (pending < ShortestTruncatedWait || !(maxRatio < 1))
+            return pending;
+        var first = _history.Steps(start, 1)[0];
+        float f1 = _powers.SqrtPowers(1)[0] * first.SqrtInvBias2;
+        TensorPrimitives.Sqrt(v, scratch);
+        TensorPrimitives.Add(scratch, _eps / f1, scratch);
+        TensorPrimitives.Divide(m, scratch, scratch);
+        double mu = Math.Abs(TensorPrimitives.MaxMagnitude(scratch)); // MaxMagnitude keeps the sign
+        // μ·Qⱼ·ρ̂/(1 − ρ̂) ≤ 2^-30·max|p|, with μ·Qⱼ tracked as bound.
+        double limit = NegligibleFraction * Math.Abs(TensorPrimitives.MaxMagnitude(p)) * (1 - maxRatio) / maxRatio;
+        double bound = mu * first.StepSize * first.Beta1 / f1;
+        int full = 1;
+        while (full < pending && bound > limit)
+            bound *= _history.Ratio(start + full++);
+        return full;
     }
 }
