@@ -16,20 +16,18 @@ internal static class AdamCatchUpKernel
     private const int GroupSize = 4;
 
     /// <summary>
-    /// Applies <paramref name="steps"/> (in order) to the row. <paramref name="sqrtBeta2Powers"/>[k] is sqrt(β2)^(k+1)
-    /// and <paramref name="beta2Power"/> is β2^steps.Length.
+    /// Applies <paramref name="steps"/> (in order) to the row, then the <paramref name="tail"/>'s factors.
+    /// <paramref name="sqrtBeta2Powers"/>[k] is sqrt(β2)^(k+1) and <paramref name="beta2Power"/> is β2^steps.Length.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CatchUp(Span<float> p, Span<float> m, Span<float> v, ReadOnlySpan<CatchUpStep> steps,
-        ReadOnlySpan<float> sqrtBeta2Powers, float beta2, float beta2Power, float eps)
+        ReadOnlySpan<float> sqrtBeta2Powers, float beta2, float beta2Power, float eps, NegligibleTail tail)
     {
         int width = Vector256<float>.Count;
         int n = p.Length;
-        if (steps.IsEmpty)
-            return;
         if (!Vector256.IsHardwareAccelerated || n < width)
         {
-            CatchUpScalar(p, m, v, steps, beta2, eps);
+            CatchUpScalar(p, m, v, steps, beta2, eps, tail);
             return;
         }
         ArgumentOutOfRangeException.ThrowIfLessThan(sqrtBeta2Powers.Length, steps.Length, nameof(sqrtBeta2Powers));
@@ -38,7 +36,8 @@ internal static class AdamCatchUpKernel
         ref float p0 = ref MemoryMarshal.GetReference(p);
         ref float m0 = ref MemoryMarshal.GetReference(m);
         ref float v0 = ref MemoryMarshal.GetReference(v);
-        var history = new History(in MemoryMarshal.GetReference(steps), in MemoryMarshal.GetReference(sqrtBeta2Powers), steps.Length, beta2Power, eps);
+        var history = new History(in MemoryMarshal.GetReference(steps), in MemoryMarshal.GetReference(sqrtBeta2Powers), steps.Length, eps,
+            tail with { Beta2Power = beta2Power * tail.Beta2Power });
         // Chunks are 8 floats, taken four at a time: four independent dependency chains keep the divider busy
         // (one chain runs at about half the speed). A row whose width is not a multiple of 8 ends with a chunk
         // overlapping the one before it; both are in the last group, whose loads all precede its stores, so the
@@ -51,8 +50,57 @@ internal static class AdamCatchUpKernel
         Group(ref p0, ref m0, ref v0, lastGroup, chunks - 1, full, n, in history);
     }
 
+    /// <summary>
+    /// What bounds the row's momentum term: max |p| and max |m| / (sqrt(v) + <paramref name="epsOverFactor"/>)
+    /// (see <see cref="StepHistory"/>). <see cref="BoundScalesScalar"/> is the reference.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (float MaxValue, float MomentumScale) BoundScales(ReadOnlySpan<float> p, ReadOnlySpan<float> m, ReadOnlySpan<float> v, float epsOverFactor)
+    {
+        int width = Vector256<float>.Count;
+        int n = p.Length;
+        if (!Vector256.IsHardwareAccelerated || n < width)
+            return BoundScalesScalar(p, m, v, epsOverFactor);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(m.Length, n, nameof(m));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(v.Length, n, nameof(v));
+        ref float p0 = ref MemoryMarshal.GetReference(p);
+        ref float m0 = ref MemoryMarshal.GetReference(m);
+        ref float v0 = ref MemoryMarshal.GetReference(v);
+        var offset = Vector256.Create(epsOverFactor);
+        var maxValue = Vector256<float>.Zero;
+        var maxScale = Vector256<float>.Zero;
+        // The last chunk may overlap the one before it: a maximum does not mind seeing an element twice.
+        for (int i = 0; ; i = Math.Min(i + width, n - width))
+        {
+            maxValue = Vector256.Max(maxValue, Vector256.Abs(Vector256.LoadUnsafe(ref p0, (nuint)i)));
+            var scale = Vector256.Abs(Vector256.LoadUnsafe(ref m0, (nuint)i)) / (Vector256.Sqrt(Vector256.LoadUnsafe(ref v0, (nuint)i)) + offset);
+            maxScale = Vector256.Max(maxScale, scale);
+            if (i == n - width)
+                break;
+        }
+        float value = 0, ratio = 0;
+        for (int lane = 0; lane < width; lane++)
+        {
+            value = Math.Max(value, maxValue[lane]);
+            ratio = Math.Max(ratio, maxScale[lane]);
+        }
+        return (value, ratio);
+    }
+
+    /// <summary>The reference of <see cref="BoundScales"/>, one element at a time.</summary>
+    public static (float MaxValue, float MomentumScale) BoundScalesScalar(ReadOnlySpan<float> p, ReadOnlySpan<float> m, ReadOnlySpan<float> v, float epsOverFactor)
+    {
+        float value = 0, ratio = 0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            value = Math.Max(value, Math.Abs(p[i]));
+            ratio = Math.Max(ratio, Math.Abs(m[i]) / (MathF.Sqrt(v[i]) + epsOverFactor));
+        }
+        return (value, ratio);
+    }
+
     /// <summary>The reference: the dense kernel's recurrence with g = 0, one step at a time, per element.</summary>
-    public static void CatchUpScalar(Span<float> p, Span<float> m, Span<float> v, ReadOnlySpan<CatchUpStep> steps, float beta2, float eps)
+    public static void CatchUpScalar(Span<float> p, Span<float> m, Span<float> v, ReadOnlySpan<CatchUpStep> steps, float beta2, float eps, NegligibleTail tail)
     {
         for (int i = 0; i < p.Length; i++)
         {
@@ -63,7 +111,7 @@ internal static class AdamCatchUpKernel
                 vi *= beta2;
                 pi = pi * s.Decay - s.StepSize * mi / (MathF.Sqrt(vi * s.InvBias2) + eps);
             }
-            (p[i], m[i], v[i]) = (pi, mi, vi);
+            (p[i], m[i], v[i]) = (pi * tail.Decay, mi * tail.Beta1, vi * tail.Beta2Power);
         }
     }
 
@@ -92,29 +140,30 @@ internal static class AdamCatchUpKernel
             pc = pc * s.Decay - s.StepSize * mc / (rc * factor + epsilon);
             pd = pd * s.Decay - s.StepSize * md / (rd * factor + epsilon);
         }
-        pa.StoreUnsafe(ref p0, a);
-        pb.StoreUnsafe(ref p0, b);
-        pc.StoreUnsafe(ref p0, c);
-        pd.StoreUnsafe(ref p0, d);
-        ma.StoreUnsafe(ref m0, a);
-        mb.StoreUnsafe(ref m0, b);
-        mc.StoreUnsafe(ref m0, c);
-        md.StoreUnsafe(ref m0, d);
+        var tail = history.Tail;
+        (pa * tail.Decay).StoreUnsafe(ref p0, a);
+        (pb * tail.Decay).StoreUnsafe(ref p0, b);
+        (pc * tail.Decay).StoreUnsafe(ref p0, c);
+        (pd * tail.Decay).StoreUnsafe(ref p0, d);
+        (ma * tail.Beta1).StoreUnsafe(ref m0, a);
+        (mb * tail.Beta1).StoreUnsafe(ref m0, b);
+        (mc * tail.Beta1).StoreUnsafe(ref m0, c);
+        (md * tail.Beta1).StoreUnsafe(ref m0, d);
         // v is read again here rather than kept in registers through the loop (all four before any store).
         var (va, vb, vc, vd) = (Vector256.LoadUnsafe(ref v0, a), Vector256.LoadUnsafe(ref v0, b), Vector256.LoadUnsafe(ref v0, c), Vector256.LoadUnsafe(ref v0, d));
-        (va * history.Beta2Power).StoreUnsafe(ref v0, a);
-        (vb * history.Beta2Power).StoreUnsafe(ref v0, b);
-        (vc * history.Beta2Power).StoreUnsafe(ref v0, c);
-        (vd * history.Beta2Power).StoreUnsafe(ref v0, d);
+        (va * tail.Beta2Power).StoreUnsafe(ref v0, a);
+        (vb * tail.Beta2Power).StoreUnsafe(ref v0, b);
+        (vc * tail.Beta2Power).StoreUnsafe(ref v0, c);
+        (vd * tail.Beta2Power).StoreUnsafe(ref v0, d);
     }
 
-    /// <summary>The pending steps and their constants, passed by reference to each group.</summary>
-    private readonly ref struct History(ref readonly CatchUpStep steps, ref readonly float sqrtBeta2Powers, int count, float beta2Power, float eps)
+    /// <summary>The pending steps and their constants, passed by reference to each group (v's factor folded into the tail).</summary>
+    private readonly ref struct History(ref readonly CatchUpStep steps, ref readonly float sqrtBeta2Powers, int count, float eps, NegligibleTail tail)
     {
         public readonly ref readonly CatchUpStep Steps = ref steps;
         public readonly ref readonly float SqrtBeta2Powers = ref sqrtBeta2Powers;
         public readonly int Count = count;
-        public readonly float Beta2Power = beta2Power;
         public readonly float Eps = eps;
+        public readonly NegligibleTail Tail = tail;
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Numerics.Tensors;
 using Collab.Models;
 
 namespace Collab.Training;
@@ -19,7 +18,6 @@ internal sealed class DeferredTable
 {
     private const int ShortestTruncatedWait = 32;
     private const float NegligibleFraction = 1f / (1 << 30);
-    private const int LargestStackRow = 512;
     private readonly int[] _lastStep;
     private readonly Beta2Powers _powers;
     private readonly StepHistory _history;
@@ -55,9 +53,8 @@ internal sealed class DeferredTable
     public void CatchUp(ReadOnlySpan<int> rows)
     {
         _powers.Ensure(_history.Count);
-        Span<float> scratch = Tensor.Columns <= LargestStackRow ? stackalloc float[Tensor.Columns] : new float[Tensor.Columns];
         foreach (int row in rows)
-            CatchUpRow(row, scratch);
+            CatchUpRow(row);
     }
 
     /// <summary>The step just recorded, with its gradient, on the given rows (repeats allowed; each stepped once).</summary>
@@ -86,15 +83,14 @@ internal sealed class DeferredTable
         int threads = Math.Max(1, parallel.MaxDegreeOfParallelism);
         Parallel.For(0, threads, parallel, share =>
         {
-            Span<float> scratch = Tensor.Columns <= LargestStackRow ? stackalloc float[Tensor.Columns] : new float[Tensor.Columns];
             for (int row = rows * share / threads; row < rows * (share + 1) / threads; row++)
-                CatchUpRow(row, scratch);
+                CatchUpRow(row);
         });
         _base += _history.Count;
         _history.Clear();
     }
 
-    private void CatchUpRow(int row, Span<float> scratch)
+    private void CatchUpRow(int row)
     {
         int pending = Current - _lastStep[row];
         if (pending == 0)
@@ -104,32 +100,25 @@ internal sealed class DeferredTable
         var m = FirstMoment.AsSpan(row * columns, columns);
         var v = SecondMoment.AsSpan(row * columns, columns);
         int start = _history.Count - pending;
-        int full = FullSteps(p, m, v, start, pending, scratch);
-        AdamCatchUpKernel.CatchUp(p, m, v, _history.Steps(start, full), _powers.SqrtPowers(full), _powers.Beta2, _powers.Power(full), _eps);
-        if (full < pending)
-        {
-            TensorPrimitives.Multiply(p, _history.DecayProduct(start + full, _history.Count), p);
-            TensorPrimitives.Multiply(m, _history.Beta1Product(start + full, _history.Count), m);
-            TensorPrimitives.Multiply(v, _powers.Power(pending - full), v);
-        }
+        int full = FullSteps(p, m, v, start, pending);
+        var tail = full == pending ? NegligibleTail.None : new NegligibleTail(
+            _history.DecayProduct(start + full, _history.Count), _history.Beta1Product(start + full, _history.Count), _powers.Power(pending - full));
+        AdamCatchUpKernel.CatchUp(p, m, v, _history.Steps(start, full), _powers.SqrtPowers(full), _powers.Beta2, _powers.Power(full), _eps, tail);
         _lastStep[row] = Current;
     }
 
     /// <summary>How many of the row's pending steps (from history index <paramref name="start"/>) must run in full.</summary>
-    private int FullSteps(ReadOnlySpan<float> p, ReadOnlySpan<float> m, ReadOnlySpan<float> v, int start, int pending, Span<float> scratch)
+    private int FullSteps(ReadOnlySpan<float> p, ReadOnlySpan<float> m, ReadOnlySpan<float> v, int start, int pending)
     {
         double maxRatio = _history.MaxRatio;
         if (pending < ShortestTruncatedWait || !(maxRatio < 1))
             return pending;
         var first = _history.Steps(start, 1)[0];
         float f1 = _powers.SqrtPowers(1)[0] * first.SqrtInvBias2;
-        TensorPrimitives.Sqrt(v, scratch);
-        TensorPrimitives.Add(scratch, _eps / f1, scratch);
-        TensorPrimitives.Divide(m, scratch, scratch);
-        double mu = Math.Abs(TensorPrimitives.MaxMagnitude(scratch)); // MaxMagnitude keeps the sign
+        var (maxValue, mu) = AdamCatchUpKernel.BoundScales(p, m, v, _eps / f1);
         // μ·Qⱼ·ρ̂/(1 − ρ̂) ≤ 2^-30·max|p|, with μ·Qⱼ tracked as bound.
-        double limit = NegligibleFraction * Math.Abs(TensorPrimitives.MaxMagnitude(p)) * (1 - maxRatio) / maxRatio;
-        double bound = mu * first.StepSize * first.Beta1 / f1;
+        double limit = NegligibleFraction * maxValue * (1 - maxRatio) / maxRatio;
+        double bound = (double)mu * first.StepSize * first.Beta1 / f1;
         int full = 1;
         while (full < pending && bound > limit)
             bound *= _history.Ratio(start + full++);
