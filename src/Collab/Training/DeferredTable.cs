@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Collab.Models;
 
 namespace Collab.Training;
@@ -90,6 +91,7 @@ internal sealed class DeferredTable
         _history.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CatchUpRow(int row)
     {
         int pending = Current - _lastStep[row];
@@ -108,6 +110,7 @@ internal sealed class DeferredTable
     }
 
     /// <summary>How many of the row's pending steps (from history index <paramref name="start"/>) must run in full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FullSteps(ReadOnlySpan<float> p, ReadOnlySpan<float> m, ReadOnlySpan<float> v, int start, int pending)
     {
         double maxRatio = _history.MaxRatio;
@@ -116,12 +119,19 @@ internal sealed class DeferredTable
         var first = _history.Steps(start, 1)[0];
         float f1 = _powers.SqrtPowers(1)[0] * first.SqrtInvBias2;
         var (maxValue, mu) = AdamCatchUpKernel.BoundScales(p, m, v, _eps / f1);
-        // μ·Qⱼ·ρ̂/(1 − ρ̂) ≤ 2^-30·max|p|, with μ·Qⱼ tracked as bound.
-        double limit = NegligibleFraction * maxValue * (1 - maxRatio) / maxRatio;
-        double bound = (double)mu * first.StepSize * first.Beta1 / f1;
-        int full = 1;
-        while (full < pending && bound > limit)
-            bound *= _history.Ratio(start + full++);
-        return full;
+        // The smallest j with μ·Qⱼ·ρ̂/(1 − ρ̂) ≤ 2^-30·max|p|, where ln(μ·Qⱼ) = ln(μ·Q₁) + ln(ρ's product over steps
+        // 2..j) decreases with j (every ρ ≤ ρ̂ < 1): a binary search.
+        double logLimit = Math.Log(NegligibleFraction * maxValue * (1 - maxRatio) / maxRatio);
+        double logFirst = Math.Log((double)mu * first.StepSize * first.Beta1 / f1);
+        int low = 1, high = pending;
+        while (low < high)
+        {
+            int middle = (low + high) / 2;
+            if (logFirst + _history.LogRatioProduct(start + 1, start + middle) <= logLimit)
+                high = middle;
+            else
+                low = middle + 1;
+        }
+        return low;
     }
 }

@@ -2,8 +2,8 @@ namespace Collab.Training;
 
 /// <summary>
 /// The Adam steps a deferred table recorded since its last flush (index h is step base + 1 + h), with what bounds
-/// a row's momentum term: the ratio ρ of each step's bound to the previous one's, and prefix sums of ln(decay) and
-/// ln(β1) so the decay over any run of steps is one exponential.
+/// a row's momentum term: the ratio ρ of each step's bound to the previous one's, and prefix sums of ln ρ, ln(decay)
+/// and ln(β1), so the product over any run of steps is one subtraction (and one exponential).
 /// </summary>
 /// <remarks>
 /// A row with zero gradient moves by qⱼ = sⱼ·m·Bⱼ / (sqrt(v)·fⱼ + eps) at its j-th pending step, where Bⱼ is the
@@ -16,7 +16,7 @@ internal sealed class StepHistory(double beta2)
 {
     private readonly double _sqrtBeta2 = Math.Sqrt(beta2);
     private CatchUpStep[] _steps = new CatchUpStep[256];
-    private float[] _ratios = new float[256];
+    private double[] _logRatio = new double[257];
     private double[] _logDecay = new double[257];
     private double[] _logBeta1 = new double[257];
 
@@ -31,24 +31,26 @@ internal sealed class StepHistory(double beta2)
         if (Count == _steps.Length)
         {
             Array.Resize(ref _steps, 2 * Count);
-            Array.Resize(ref _ratios, 2 * Count);
+            Array.Resize(ref _logRatio, 2 * Count + 1);
             Array.Resize(ref _logDecay, 2 * Count + 1);
             Array.Resize(ref _logBeta1, 2 * Count + 1);
         }
         var current = CatchUpStep.From(step);
         // A step's ρ is only used for a row that also missed the step before it, so the first step after a
-        // flush needs none.
+        // flush needs none (its ln ρ is recorded as 0 and never read).
+        double logRatio = 0;
         if (Count > 0)
         {
             var previous = _steps[Count - 1];
             double ratio = (double)current.Beta1 * current.StepSize / previous.StepSize
                 * previous.SqrtInvBias2 / current.SqrtInvBias2 / _sqrtBeta2;
-            _ratios[Count] = (float)ratio;
+            logRatio = Math.Log(ratio);
             MaxRatio = Math.Max(MaxRatio, ratio);
         }
         if (!(current.Decay > 0 && current.Beta1 > 0))
             MaxRatio = double.PositiveInfinity;
         _steps[Count] = current;
+        _logRatio[Count + 1] = _logRatio[Count] + logRatio;
         _logDecay[Count + 1] = _logDecay[Count] + Math.Log(current.Decay);
         _logBeta1[Count + 1] = _logBeta1[Count] + Math.Log(current.Beta1);
         Count++;
@@ -62,8 +64,8 @@ internal sealed class StepHistory(double beta2)
 
     public ReadOnlySpan<CatchUpStep> Steps(int start, int count) => _steps.AsSpan(start, count);
 
-    /// <summary>ρ of step <paramref name="index"/>: its momentum bound over the previous step's.</summary>
-    public float Ratio(int index) => _ratios[index];
+    /// <summary>ln of the product of ρ over steps [from, to): how much the momentum bound shrinks over them.</summary>
+    public double LogRatioProduct(int from, int to) => _logRatio[to] - _logRatio[from];
 
     /// <summary>The product of the decays of steps [from, to).</summary>
     public float DecayProduct(int from, int to) => (float)Math.Exp(_logDecay[to] - _logDecay[from]);
