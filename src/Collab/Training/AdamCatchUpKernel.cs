@@ -9,7 +9,8 @@ namespace Collab.Training;
 /// m ← β1ⱼ·m; v ← β2·v; p ← p·decayⱼ − stepSizeⱼ·m / (sqrt(v·invBias2ⱼ) + eps). The row stays in registers
 /// for all the steps (steps inner, groups of four 8-wide chunks outer), so memory is touched once per catch-up
 /// instead of once per step, and sqrt(v·β2^k·invBias2ⱼ) is computed as sqrt(v)·(sqrt(β2)^k·sqrt(invBias2ⱼ)): one
-/// square root per element. <see cref="CatchUpScalar"/>, the step-by-step recurrence of the dense kernel, is the reference.
+/// square root per element. <see cref="CatchUpScalar"/>, the step-by-step recurrence of the dense kernel, is the
+/// reference.
 /// </summary>
 internal static class AdamCatchUpKernel
 {

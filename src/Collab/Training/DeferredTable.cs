@@ -12,8 +12,8 @@ namespace Collab.Training;
 /// <remarks>
 /// A long wait ends with steps whose momentum term is negligible: m shrinks by β1 (0.85-0.95) per step while the
 /// denominator shrinks by sqrt(β2) (0.995). Once the bound on everything the remaining steps add (see
-/// <see cref="StepHistory"/>) is below 2^-30 of the row's largest value, a sixty-fourth of a float's rounding
-/// step, they are applied as what they then are: p and m times the products of their decays and β1s, v times β2^n.
+/// <see cref="StepHistory"/>) is below 2^-30 of the row's largest value, a sixty-fourth of a float's largest rounding
+/// error, they are applied as what they then are: p and m times the products of their decays and β1s, v times β2^n.
 /// </remarks>
 internal sealed class DeferredTable
 {
