@@ -4,21 +4,28 @@ using Collab.Training;
 namespace Collab;
 
 /// <summary>
-/// Named training recipes. <see cref="Lesson"/> is the fastai lesson's; <see cref="Accurate"/> was chosen by
-/// cross-validation on training rows only (docs/accuracy.md) and is most accurate averaged over a few seeds
-/// (<see cref="SeedEnsemble"/>, <see cref="AccurateMembers"/> members).
+/// Named training recipes. <see cref="Accurate"/>, the default of <c>collab train</c>, was chosen by cross-validation on
+/// training rows only (docs/accuracy.md) and trains <see cref="AccurateMembers"/> seeds merged into one model
+/// (<see cref="SeedEnsemble"/>). <see cref="Lesson"/> is the lesson's ML-100k recipe and <see cref="Fastai"/> fastai's
+/// own defaults, as the lesson runs them on its sample.
 /// </summary>
 public static class Recipes
 {
-    /// <summary>Seeds the accurate recipe averages.</summary>
+    /// <summary>Seeds the accurate recipe trains and merges.</summary>
     public const int AccurateMembers = 10;
+
+    /// <summary>The recipe names <see cref="Named"/> knows, the default first.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["accurate", "lesson", "fastai"];
 
     /// <summary>The lesson's recipe: 50 factors, y_range (0, 5.5), 5 epochs of one cycle at 5e-3, wd 0.1, batch 64, exact mode.</summary>
     public static TrainingOptions Lesson { get; } = new() { Epochs = 5, WeightDecay = 0.1 };
 
+    /// <summary>fastai's defaults with the lesson's y_range and lr: 50 factors, 3 epochs at 5e-3, wd 0.01, exact mode.</summary>
+    public static TrainingOptions Fastai { get; } = new();
+
     /// <summary>
-    /// Fast mode (one thread), 100 factors, y_range (0, 5.75), 5 epochs at 5e-3, wd 0.6 on the factor tables and 0.01
-    /// on the bias tables, batch 64.
+    /// Fast mode (one thread per member), 100 factors, y_range (0, 5.75), 5 epochs at 5e-3, wd 0.6 on the factor tables
+    /// and 0.01 on the bias tables, batch 64; <see cref="AccurateMembers"/> seeds merged.
     /// </summary>
     public static TrainingOptions Accurate { get; } = new()
     {
@@ -31,11 +38,12 @@ public static class Recipes
         Threads = 1,
     };
 
-    /// <summary>Looks a recipe up by name (lesson, accurate), ignoring case.</summary>
-    public static TrainingOptions Named(string name) => name.ToLowerInvariant() switch
+    /// <summary>Looks a recipe up by name (see <see cref="Names"/>), ignoring case: its options and how many seeds it merges.</summary>
+    public static (TrainingOptions Options, int Members) Named(string name) => name.ToLowerInvariant() switch
     {
-        "lesson" => Lesson,
-        "accurate" => Accurate,
-        _ => throw new ArgumentException($"Unknown recipe '{name}'; use 'lesson' or 'accurate'."),
+        "accurate" => (Accurate, AccurateMembers),
+        "lesson" => (Lesson, 1),
+        "fastai" => (Fastai, 1),
+        _ => throw new ArgumentException($"Unknown recipe '{name}'; use {string.Join(", ", Names.Select(n => $"'{n}'"))}."),
     };
 }

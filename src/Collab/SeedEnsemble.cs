@@ -1,56 +1,119 @@
+using System.Diagnostics;
 using Collab.Data;
+using Collab.Models.Merging;
 using Collab.Persistence;
+using Collab.Training;
 
 namespace Collab;
 
 /// <summary>
 /// Several models trained with the same recipe and split but different initialisation and shuffling seeds
-/// (seed, seed + 1, …); the prediction is their mean. Averaging cancels much of each fit's noise (docs/accuracy.md).
+/// (seed, seed + 1, …), merged into one model of the recipe's size (<see cref="LowRankMerge"/>): the mean of their
+/// scores at that rank. Averaging cancels much of each fit's noise (docs/accuracy.md); merging makes the result an
+/// ordinary model that saves, predicts, recommends and folds in like any other.
 /// </summary>
 public sealed class SeedEnsemble
 {
-    private SeedEnsemble(IReadOnlyList<TrainedModel> members, double validRmse, double fitSeconds)
+    private SeedEnsemble(IReadOnlyList<TrainedModel> members, TrainedModel merged)
     {
         Members = members;
-        ValidRmse = validRmse;
-        FitSeconds = fitSeconds;
+        Merged = merged;
     }
 
-    /// <summary>The trained members, in seed order.</summary>
+    /// <summary>The trained members, in seed order (fewer than asked for if training was cancelled).</summary>
     public IReadOnlyList<TrainedModel> Members { get; }
 
-    /// <summary>RMSE of the averaged prediction on the split's validation rows (NaN without any).</summary>
-    public double ValidRmse { get; }
+    /// <summary>The merged model; its summary's <see cref="TrainingSummary.Ensemble"/> has the figures.</summary>
+    public TrainedModel Merged { get; }
 
-    /// <summary>Total fit time of the members.</summary>
-    public double FitSeconds { get; }
+    /// <summary>Validation RMSE of the merged model (NaN without validation rows).</summary>
+    public double ValidRmse => Merged.Summary.ValidRmse;
 
-    /// <summary>Trains <paramref name="members"/> models on one split and measures their average.</summary>
-    public static SeedEnsemble Train(RatingsTable table, TrainingOptions options, int members, DataSplit? split = null, CancellationToken cancellation = default)
+    /// <summary>
+    /// Trains <paramref name="members"/> models on one split and merges them. The first member trains alone, with
+    /// <paramref name="callbacks"/> (an epoch table, a plot); the others follow, side by side on all cores when they
+    /// train on one thread each. <paramref name="memberDone"/> is called, one call at a time, as each member finishes.
+    /// </summary>
+    public static SeedEnsemble Train(
+        RatingsTable table,
+        TrainingOptions options,
+        int members,
+        DataSplit? split = null,
+        IEnumerable<LearnerCallback>? callbacks = null,
+        Action<TrainedModel>? memberDone = null,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(members);
+        options.Validate();
+        var watch = Stopwatch.StartNew();
         split ??= DataSplit.Random(table.Count, options.ValidPct, options.Seed);
-        var data = CollabData.FromTable(table, split, options.VocabularyScope);
-        var sum = new double[data.Valid.Count];
-        var predictions = new float[data.Valid.Count];
-        var trained = new List<TrainedModel>(members);
-        for (int m = 0; m < members; m++)
+        var trained = new TrainedModel?[members];
+        trained[0] = CollabTrainer.Train(table, options, split, callbacks, cancellation);
+        memberDone?.Invoke(trained[0]!);
+        var gate = new Lock();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads == 1 ? Environment.ProcessorCount : 1 };
+        Parallel.For(1, members, parallel, (m, loop) =>
         {
+            if (cancellation.IsCancellationRequested)
+            {
+                loop.Stop();
+                return;
+            }
             var model = CollabTrainer.Train(table, options with { Seed = options.Seed + (ulong)m }, split, cancellation: cancellation);
-            model.Model.Predict(data.Valid.Users, data.Valid.Items, predictions);
-            for (int r = 0; r < sum.Length; r++)
-                sum[r] += predictions[r];
-            trained.Add(model);
-        }
-        double squares = 0;
-        for (int r = 0; r < sum.Length; r++)
+            lock (gate)
+            {
+                trained[m] = model;
+                memberDone?.Invoke(model);
+            }
+        });
+        var done = trained.Where(t => t is not null && !t.Summary.Stopped).Select(t => t!).ToArray();
+        if (done.Length == 0)
+            done = [trained[0]!];
+        var merged = Merge(table, split, options, done, members > done.Length, watch);
+        return new SeedEnsemble(done, merged);
+    }
+
+    private static TrainedModel Merge(RatingsTable table, DataSplit split, TrainingOptions options, TrainedModel[] members, bool stopped, Stopwatch watch)
+    {
+        var first = members[0];
+        // One member (the others cancelled) is its own mean: merging would only truncate it.
+        var model = members.Length == 1 ? first.Model : LowRankMerge.Merge([.. members.Select(t => t.Model)], options.Factors, options.Seed, options.Threads);
+        var valid = CollabData.FromTable(table, split, options.VocabularyScope).Valid;
+        var merged = new float[valid.Count];
+        model.Predict(valid.Users, valid.Items, merged);
+        var averaged = new double[valid.Count];
+        var predictions = new float[valid.Count];
+        foreach (var member in members)
         {
-            double error = sum[r] / members - data.Valid.Ratings[r];
-            squares += error * error;
+            member.Model.Predict(valid.Users, valid.Items, predictions);
+            for (int r = 0; r < averaged.Length; r++)
+                averaged[r] += predictions[r] / (double)members.Length;
         }
-        double rmse = sum.Length == 0 ? double.NaN : Math.Sqrt(squares / sum.Length);
-        return new SeedEnsemble(trained, rmse, trained.Sum(t => t.Summary.FitSeconds));
+        var summary = first.Summary with
+        {
+            Stopped = stopped,
+            FitSeconds = watch.Elapsed.TotalSeconds,
+            Ensemble = new EnsembleSummary
+            {
+                Members = members.Length,
+                Rank = model.Factors,
+                MemberValidRmse = [.. members.Select(t => t.Summary.ValidRmse)],
+                AveragedValidRmse = Rmse(averaged, valid.Ratings),
+                ValidRmse = Rmse([.. merged.Select(p => (double)p)], valid.Ratings),
+            },
+        };
+        return new TrainedModel(model, first.Users, first.Items, first.Interactions, summary);
+    }
+
+    private static double Rmse(double[] predicted, ReadOnlySpan<float> ratings)
+    {
+        if (predicted.Length == 0)
+            return double.NaN;
+        double squares = 0;
+        for (int r = 0; r < predicted.Length; r++)
+            squares += (predicted[r] - ratings[r]) * (predicted[r] - ratings[r]);
+        return Math.Sqrt(squares / predicted.Length);
     }
 }

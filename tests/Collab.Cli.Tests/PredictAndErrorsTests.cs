@@ -100,7 +100,8 @@ public sealed class PredictAndErrorsTests : IDisposable
         foreach (var option in new[] { "--valid-pct", "--seed", "--factors", "--y-range", "--epochs", "--lr", "--wd", "--bs", "--out", "--json" })
             Assert.Contains(option, result.Output);
         Assert.Contains("[default: 0.2]", result.Output);
-        Assert.Contains("[default: 0,5.5]", result.Output);
+        Assert.Contains("[default: accurate]", result.Output);
+        Assert.Contains("accurate: 0,5.75; lesson, fastai: 0,5.5", result.Output);
     }
 
     [Fact]

@@ -1,15 +1,59 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
 namespace Collab.Cli.Tests;
 
 public sealed class TrainCommandTests
 {
     [Fact]
-    public void Train_without_arguments_runs_the_lesson_on_the_sample_and_prints_the_epoch_table()
+    public void Train_without_arguments_runs_the_accurate_recipe_on_the_sample_with_the_first_seeds_epoch_table()
     {
         var result = CliRunner.Run("train");
         Assert.Equal(0, result.ExitCode);
         var lines = result.Output.Split('\n');
-        Assert.Contains(lines, l => l.StartsWith("epoch  train_loss  valid_loss  time", StringComparison.Ordinal));
-        Assert.Equal(3, lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d\s+\d+\.\d{6}\s+\d+\.\d{6}\s+\d\d:\d\d")));
         Assert.Contains("6,031 ratings", result.Output);
+        Assert.Contains(lines, l => l.StartsWith("epoch  train_loss  valid_loss  time", StringComparison.Ordinal));
+        Assert.Equal(5, lines.Count(l => Regex.IsMatch(l, @"^\d\s+\d+\.\d{6}\s+\d+\.\d{6}\s+\d\d:\d\d")));
+        Assert.Equal(10, lines.Count(l => Regex.IsMatch(l, @"^seed \d+ \(\d+/10\): valid RMSE \d\.\d{4}")));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^10 seeds merged into \d+ factors"));
+    }
+
+    [Fact]
+    public void The_default_recipe_beats_fastais_defaults_and_the_lessons_recipe_on_the_sample()
+    {
+        double accurate = ValidRmse("train", "--json");
+        double fastai = ValidRmse("train", "--recipe", "fastai", "--json");
+        double lesson = ValidRmse("train", "--recipe", "lesson", "--json");
+        Assert.True(accurate < fastai && accurate < lesson, $"accurate {accurate}, fastai {fastai}, lesson {lesson}");
+    }
+
+    [Fact]
+    public void An_ensemble_saves_as_one_model_that_predicts_like_the_reported_merge()
+    {
+        using var folder = new Collab.Tests.Support.TempFolder();
+        var model = folder.Combine("merged.collab");
+        var train = CliRunner.Run("train", "--ensemble", "3", "--factors", "20", "--out", model, "--json");
+        Assert.True(train.ExitCode == 0, train.Error);
+        var ensemble = JsonDocument.Parse(train.Output).RootElement.GetProperty("ensemble");
+        Assert.Equal(3, ensemble.GetProperty("members").GetInt32());
+        var summary = CliRunner.Run("summary", model, "--json");
+        Assert.True(summary.ExitCode == 0, summary.Error);
+        double saved = JsonDocument.Parse(summary.Output).RootElement.GetProperty("training").GetProperty("validRmse").GetDouble();
+        Assert.Equal(ensemble.GetProperty("validRmse").GetDouble(), saved, 6);
+    }
+
+    [Fact]
+    public void An_unknown_recipe_is_a_user_error_naming_the_known_ones()
+    {
+        var result = CliRunner.Run("train", "--recipe", "best");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("'accurate', 'lesson', 'fastai'", result.Error);
+    }
+
+    private static double ValidRmse(params string[] args)
+    {
+        var result = CliRunner.Run(args);
+        Assert.True(result.ExitCode == 0, result.Error);
+        return JsonDocument.Parse(result.Output).RootElement.GetProperty("validRmse").GetDouble();
     }
 }

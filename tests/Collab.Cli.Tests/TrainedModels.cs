@@ -3,8 +3,8 @@ using Collab.Tests.Support;
 namespace Collab.Cli.Tests;
 
 /// <summary>
-/// Models trained once per test class by the real CLI: the lesson's sample (fast; its titles come from
-/// ml-latest-small beside it) and ml-latest-small with the lesson's ML-100k recipe (5 epochs, wd 0.1).
+/// Models trained once per test class by the real CLI: the lesson's sample with fastai's defaults (fast; its titles
+/// come from ml-latest-small beside it) and ml-latest-small with the lesson's ML-100k recipe (5 epochs, wd 0.1).
 /// </summary>
 public sealed class TrainedModels : IDisposable
 {
@@ -13,8 +13,8 @@ public sealed class TrainedModels : IDisposable
 
     public TrainedModels()
     {
-        Sample = Train("sample.collab", "ml-sample", "--epochs", "2");
-        _latestSmall = new(() => Train("latest-small.collab", "ml-latest-small", "--epochs", "5", "--wd", "0.1"));
+        Sample = Train("sample.collab", "ml-sample", "--recipe", "fastai", "--epochs", "2");
+        _latestSmall = new(() => Train("latest-small.collab", "ml-latest-small", "--recipe", "lesson"));
     }
 
     public string Sample { get; }

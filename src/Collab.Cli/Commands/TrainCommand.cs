@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Collab.Cli.Commands;
 
-/// <summary><c>collab train</c>: the lesson's recipe on a ratings file or a dataset, printing fastai's epoch table.</summary>
+/// <summary><c>collab train</c>: a recipe (the accurate one by default) on a ratings file or a dataset, printing fastai's epoch table.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -18,7 +18,7 @@ internal static class TrainCommand
             DefaultValueFactory = _ => "ml-sample",
         };
         var o = new TrainOptionSet();
-        var command = new Command("train", "Train the dot-product model with biases (fastai's collab_learner) and print the epoch table.") { source };
+        var command = new Command("train", "Train the dot-product model with biases (fastai's collab_learner) and print the epoch table. By default the accurate recipe: 10 seeds merged into one model.") { source };
         o.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(source)!, o.Read(parse), cancellation));
         return command;
@@ -35,8 +35,6 @@ internal static class TrainCommand
         else
             table = RatingsReader.Read(path, request.FileOptions);
 
-        if (request.Ensemble > 1)
-            return ReportEnsemble(Console.Out, await Task.Run(() => SeedEnsemble.Train(table, request.Training, request.Ensemble, split, cancellation), CancellationToken.None), request);
         var display = new TrainingDisplay(Console.Out);
         bool live = !request.Json && console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
         if (!request.Json)
@@ -47,7 +45,9 @@ internal static class TrainCommand
             callbacks.Add(display);
         if (request.Plot is not null)
             callbacks.Add(new Plots.LossPlot(request.Plot));
-        void Train() => trained = CollabTrainer.Train(table, request.Training, split, callbacks, cancellation);
+        void Train() => trained = request.Ensemble == 1
+            ? CollabTrainer.Train(table, request.Training, split, callbacks, cancellation)
+            : SeedEnsemble.Train(table, request.Training, request.Ensemble, split, callbacks, MemberReporter(request), cancellation).Merged;
         if (live)
         {
             await console.Live(display.Renderable).StartAsync(context =>
@@ -67,14 +67,22 @@ internal static class TrainCommand
         return ExitCodes.Ok;
     }
 
-    private static int ReportEnsemble(TextWriter output, SeedEnsemble ensemble, TrainRequest request)
+    // One line per seed as it finishes: the first member's epoch table is already on screen.
+    private static Action<TrainedModel>? MemberReporter(TrainRequest request)
     {
         if (request.Json)
-            output.WriteLine(JsonSerializer.Serialize(new { options = request.Training, members = ensemble.Members.Count, validRmse = ensemble.ValidRmse, ensemble.FitSeconds }, CollabJson.Options));
-        else
-            output.WriteLine($"ensemble of {ensemble.Members.Count} seeds: valid RMSE {ensemble.ValidRmse.ToString("F4", CultureInfo.InvariantCulture)}; fit {ensemble.FitSeconds:F2} s in total.");
-        return ExitCodes.Ok;
+            return null;
+        int finished = 0;
+        return member =>
+        {
+            finished++;
+            var summary = member.Summary;
+            Console.Out.WriteLine($"seed {summary.Options.Seed} ({finished}/{request.Ensemble}): valid RMSE {Rmse(summary.ValidRmse)}; fit {summary.FitSeconds:F2} s");
+        };
     }
+
+    private static string Rmse(double value) =>
+        double.IsNaN(value) ? "n/a (no validation rows)" : value.ToString("F4", CultureInfo.InvariantCulture);
 
     private static void Report(TextWriter output, TrainingSummary summary, TrainRequest request)
     {
@@ -91,6 +99,7 @@ internal static class TrainCommand
                 options = summary.Options,
                 epochs = summary.Epochs,
                 validRmse = summary.ValidRmse,
+                summary.Ensemble,
                 summary.FitSeconds,
                 summary.Stopped,
                 model = request.Out,
@@ -99,8 +108,9 @@ internal static class TrainCommand
         }
         if (summary.Stopped)
             output.WriteLine($"Stopped early after {summary.Epochs.Count} complete epoch(s).");
-        var rmse = double.IsNaN(summary.ValidRmse) ? "n/a (no validation rows)" : summary.ValidRmse.ToString("F4", CultureInfo.InvariantCulture);
-        output.WriteLine($"valid RMSE {rmse}; fit {summary.FitSeconds:F2} s; {summary.TrainRows:N0} training rows, {summary.ValidRows:N0} validation rows.");
+        if (summary.Ensemble is { } ensemble)
+            output.WriteLine($"{ensemble.Members} seeds merged into {ensemble.Rank} factors (their averaged prediction: valid RMSE {Rmse(ensemble.AveragedValidRmse)}).");
+        output.WriteLine($"valid RMSE {Rmse(summary.ValidRmse)}; fit {summary.FitSeconds:F2} s; {summary.TrainRows:N0} training rows, {summary.ValidRows:N0} validation rows.");
         if (summary.ValidRowsWithUnknownUser + summary.ValidRowsWithUnknownItem > 0)
         {
             output.WriteLine($"Note: {summary.ValidRowsWithUnknownUser} validation rows have a user and {summary.ValidRowsWithUnknownItem} an item " +

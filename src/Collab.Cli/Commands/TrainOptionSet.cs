@@ -11,19 +11,19 @@ internal sealed class TrainOptionSet
     private readonly Option<double> _validPct = new("--valid-pct") { Description = "Share of rows held out at random for validation (fastai: 0.2).", DefaultValueFactory = _ => CollabDefaults.ValidPct };
     private readonly Option<string?> _validFile = new("--valid-file") { Description = "A second ratings file to validate on instead of a random split (e.g. MovieLens u1.test)." };
     private readonly Option<ulong> _seed = new("--seed") { Description = "Seed for split, initial weights and shuffling.", DefaultValueFactory = _ => CollabDefaults.Seed };
-    private readonly Option<int> _factors = new("--factors") { Description = "Latent factors per user and item (fastai: 50).", DefaultValueFactory = _ => CollabDefaults.Factors };
-    private readonly Option<string> _yRange = new("--y-range") { Description = "Output range low,high for the sigmoid, or 'none' (the lesson: 0,5.5; fastai's default: none).", DefaultValueFactory = _ => CollabDefaults.YRange?.ToString() ?? "none" };
-    private readonly Option<int> _epochs = new("--epochs") { Description = "Epochs of one-cycle training (the lesson: 3).", DefaultValueFactory = _ => CollabDefaults.Epochs };
-    private readonly Option<double> _lr = new("--lr") { Description = "Peak learning rate of the one cycle (the lesson: 5e-3; fastai's default: 1e-3).", DefaultValueFactory = _ => CollabDefaults.LearningRate };
-    private readonly Option<double> _wd = new("--wd") { Description = "Decoupled weight decay (fastai: 0.01; the lesson's ML-100k runs: 0.1).", DefaultValueFactory = _ => CollabDefaults.WeightDecay };
-    private readonly Option<int> _bs = new("--bs") { Description = "Batch size (fastai: 64).", DefaultValueFactory = _ => CollabDefaults.BatchSize };
-    private readonly Option<double> _eps = new("--eps") { Description = "Adam's epsilon (fastai v2: 1e-5; v1: 1e-8).", DefaultValueFactory = _ => CollabDefaults.Epsilon };
-    private readonly Option<string> _mode = new("--mode") { Description = "'exact' reproduces fastai (dense Adam over whole tables, untouched rows' steps deferred); 'fast' updates only the rows each batch touches, on all cores.", DefaultValueFactory = _ => "exact" };
+    private readonly Option<int?> _factors = new("--factors") { Description = "Latent factors per user and item (accurate: 100; lesson, fastai: 50)." };
+    private readonly Option<string?> _yRange = new("--y-range") { Description = "Output range low,high for the sigmoid, or 'none' (accurate: 0,5.75; lesson, fastai: 0,5.5)." };
+    private readonly Option<int?> _epochs = new("--epochs") { Description = "Epochs of one-cycle training (accurate, lesson: 5; fastai: 3)." };
+    private readonly Option<double?> _lr = new("--lr") { Description = "Peak learning rate of the one cycle (every recipe: 5e-3; fastai's own default: 1e-3)." };
+    private readonly Option<double?> _wd = new("--wd") { Description = "Decoupled weight decay (accurate: 0.6 on factors; lesson: 0.1; fastai: 0.01)." };
+    private readonly Option<int?> _bs = new("--bs") { Description = "Batch size (every recipe: 64)." };
+    private readonly Option<double?> _eps = new("--eps") { Description = "Adam's epsilon (every recipe: 1e-5, fastai v2's; v1: 1e-8)." };
+    private readonly Option<string?> _mode = new("--mode") { Description = "'exact' reproduces fastai (dense Adam over whole tables, untouched rows' steps deferred; lesson, fastai); 'fast' updates only the rows each batch touches, on all cores (accurate)." };
     private readonly Option<FastOptimizer> _fastOptimizer = new("--fast-optimizer") { Description = "Fast mode's row update: RowRms (row-wise RMSprop, fastest) or LazyAdam (Adam on touched rows).", DefaultValueFactory = _ => FastOptimizer.RowRms };
-    private readonly Option<int> _threads = new("--threads") { Description = "Threads (0: one per core). Fast mode trains batches in parallel; exact mode brings rows up to date in parallel at epoch ends. --threads 1 is deterministic in both.", DefaultValueFactory = _ => 0 };
-    private readonly Option<double?> _biasWd = new("--bias-wd") { Description = "Weight decay of the bias tables, fast mode only (default: the same as --wd)." };
-    private readonly Option<string?> _recipe = new("--recipe") { Description = "Start from a named recipe, 'lesson' or 'accurate' (docs/accuracy.md); options given explicitly override it." };
-    private readonly Option<int> _ensemble = new("--ensemble") { Description = "Train this many seeds and report their averaged prediction (the accurate recipe: 10). Not saved with --out yet.", DefaultValueFactory = _ => 1 };
+    private readonly Option<int?> _threads = new("--threads") { Description = "Threads per model (0: one per core; accurate: 1, its seeds train side by side on all cores). Fast mode trains batches in parallel; exact mode brings rows up to date in parallel at epoch ends. --threads 1 is deterministic in both." };
+    private readonly Option<double?> _biasWd = new("--bias-wd") { Description = "Weight decay of the bias tables, fast mode only (accurate: 0.01; otherwise the same as --wd)." };
+    private readonly Option<string?> _recipe = new("--recipe") { Description = "The recipe to start from: 'accurate' (most accurate: 10 seeds merged), 'lesson' (the lesson's ML-100k recipe) or 'fastai' (fastai's defaults, the lesson's sample run); options given explicitly override it (docs/accuracy.md).", DefaultValueFactory = _ => Recipes.Names[0] };
+    private readonly Option<int?> _ensemble = new("--ensemble") { Description = "Train this many seeds and merge them into one model of --factors factors (accurate: 10; lesson, fastai: 1)." };
     private readonly Option<string?> _out = new("--out", "-o") { Description = "Save the trained model to this file." };
     private readonly Option<string?> _plot = new("--plot") { Description = "Save the training and validation losses as a PNG." };
     private readonly Option<bool> _json = CommonOptions.Json();
@@ -43,42 +43,26 @@ internal sealed class TrainOptionSet
 
     public TrainRequest Read(ParseResult parse)
     {
-        var modeText = parse.GetValue(_mode);
-        if (!Enum.TryParse<TrainingMode>(modeText, ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
-            throw new UserErrorException($"--mode '{modeText}' is not a training mode; use 'exact' or 'fast'.");
-        var yRangeText = parse.GetValue(_yRange)!;
-        TrainingOptions recipe;
-        try
-        {
-            recipe = parse.GetValue(_recipe) is { } name ? Recipes.Named(name) : new TrainingOptions { Mode = mode, Threads = parse.GetValue(_threads) };
-        }
-        catch (ArgumentException e)
-        {
-            throw new UserErrorException($"--recipe: {e.Message}");
-        }
-        T Pick<T>(Option<T> option, T fromRecipe) => parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option)! : fromRecipe;
+        var (recipe, members) = ReadRecipe(parse.GetValue(_recipe)!);
         var training = recipe with
         {
             ValidPct = parse.GetValue(_validPct),
             Seed = parse.GetValue(_seed),
-            Factors = Pick(_factors, recipe.Factors),
-            YRange = parse.GetResult(_yRange) is { Implicit: false } ? (yRangeText.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ParseRange(yRangeText)) : recipe.YRange,
-            Epochs = Pick(_epochs, recipe.Epochs),
-            LearningRate = Pick(_lr, recipe.LearningRate),
-            WeightDecay = Pick(_wd, recipe.WeightDecay),
+            Factors = parse.GetValue(_factors) ?? recipe.Factors,
+            YRange = parse.GetValue(_yRange) is { } yRange ? (yRange.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ParseRange(yRange)) : recipe.YRange,
+            Epochs = parse.GetValue(_epochs) ?? recipe.Epochs,
+            LearningRate = parse.GetValue(_lr) ?? recipe.LearningRate,
+            WeightDecay = parse.GetValue(_wd) ?? recipe.WeightDecay,
             BiasWeightDecay = parse.GetValue(_biasWd) ?? recipe.BiasWeightDecay,
-            BatchSize = Pick(_bs, recipe.BatchSize),
-            Epsilon = Pick(_eps, recipe.Epsilon),
-            Mode = parse.GetResult(_mode) is { Implicit: false } ? mode : recipe.Mode,
+            BatchSize = parse.GetValue(_bs) ?? recipe.BatchSize,
+            Epsilon = parse.GetValue(_eps) ?? recipe.Epsilon,
+            Mode = parse.GetValue(_mode) is { } mode ? ParseMode(mode) : recipe.Mode,
             FastOptimizer = parse.GetValue(_fastOptimizer),
-            Threads = Pick(_threads, recipe.Threads),
+            Threads = parse.GetValue(_threads) ?? recipe.Threads,
         };
-        int ensemble = parse.GetResult(_ensemble) is { Implicit: false } ? parse.GetValue(_ensemble)
-            : string.Equals(parse.GetValue(_recipe), "accurate", StringComparison.OrdinalIgnoreCase) ? Recipes.AccurateMembers : 1;
+        int ensemble = parse.GetValue(_ensemble) ?? members;
         if (ensemble < 1)
             throw new UserErrorException("--ensemble must be at least 1.");
-        if (ensemble > 1 && parse.GetValue(_out) is not null)
-            throw new UserErrorException("--out saves one model; the model file cannot hold an ensemble yet. Add --ensemble 1 to save a single model of the recipe.");
         training.Validate();
         var file = new RatingsFileOptions
         {
@@ -91,6 +75,22 @@ internal sealed class TrainOptionSet
         };
         return new TrainRequest(training, file, parse.GetValue(_validFile), parse.GetValue(_out), parse.GetValue(_plot), parse.GetValue(_dataDir), parse.GetValue(_json), ensemble);
     }
+
+    private static (TrainingOptions Options, int Members) ReadRecipe(string name)
+    {
+        try
+        {
+            return Recipes.Named(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserErrorException($"--recipe: {e.Message}");
+        }
+    }
+
+    private static TrainingMode ParseMode(string text) =>
+        Enum.TryParse<TrainingMode>(text, ignoreCase: true, out var mode) && Enum.IsDefined(mode) ? mode
+            : throw new UserErrorException($"--mode '{text}' is not a training mode; use 'exact' or 'fast'.");
 
     internal static OutputRange ParseRange(string text)
     {

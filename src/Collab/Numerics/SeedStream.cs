@@ -17,4 +17,7 @@ public enum SeedStream : ulong
 
     /// <summary>Negative items drawn by implicit-feedback training.</summary>
     Negatives = 5,
+
+    /// <summary>The random sketch that merges an ensemble into one model.</summary>
+    Merge = 6,
 }

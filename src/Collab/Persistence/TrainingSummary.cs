@@ -30,9 +30,12 @@ public sealed record TrainingSummary
     /// <summary>Whether training was stopped before the last epoch ended.</summary>
     public bool Stopped { get; init; }
 
-    /// <summary>Wall time of the fit in seconds.</summary>
+    /// <summary>Wall time of the fit in seconds (for an ensemble: all members and the merge).</summary>
     public double FitSeconds { get; init; }
 
-    /// <summary>Final validation RMSE (NaN without validation rows).</summary>
-    public double ValidRmse => Epochs.Count == 0 ? double.NaN : Math.Sqrt(Epochs[^1].ValidLoss);
+    /// <summary>For a model merged from a seed ensemble, how; null for one trained model. <see cref="Epochs"/> is then the first member's.</summary>
+    public EnsembleSummary? Ensemble { get; init; }
+
+    /// <summary>Final validation RMSE of this model (NaN without validation rows).</summary>
+    public double ValidRmse => Ensemble?.ValidRmse ?? (Epochs.Count == 0 ? double.NaN : Math.Sqrt(Epochs[^1].ValidLoss));
 }
