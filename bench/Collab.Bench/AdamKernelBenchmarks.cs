@@ -4,8 +4,10 @@ using Collab.Training;
 namespace Collab.Bench;
 
 /// <summary>
-/// Exact mode's dense Adam pass: the fused SIMD kernel against its scalar reference, on tables that fit in
-/// cache (64k parameters) and on tables that do not (ml-latest-small's 440k; 11M for ml-25m's 221k rows x 51).
+/// The dense Adam pass (exact mode's bias tables and layers, and its step on each touched row; before exact mode
+/// deferred untouched rows, every table at every step): the fused SIMD kernel against its scalar reference, on
+/// tables that fit in cache (64k parameters) and on tables that do not (ml-latest-small's 440k; 11M for ml-25m's
+/// 221k rows x 51).
 /// The kernel clears g, so after the first call it runs on zero gradients: the same loads, stores and
 /// arithmetic, which is what is measured.
 /// </summary>

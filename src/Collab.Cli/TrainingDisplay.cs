@@ -16,6 +16,8 @@ internal sealed class TrainingDisplay(TextWriter plain) : LearnerCallback
 
     public override int Order => 20;
 
+    public override bool ReadsParametersEachBatch => false;
+
     /// <summary>What the live display renders: the table, with the progress line as its caption.</summary>
     public IRenderable Renderable => _table;
 

@@ -43,7 +43,7 @@ public sealed record TrainingOptions
     /// <summary>The update fast mode applies to touched rows. <value>Default: row-wise RMSprop.</value></summary>
     public FastOptimizer FastOptimizer { get; init; } = FastOptimizer.RowRms;
 
-    /// <summary>Threads for fast mode; 0 means one per core. Exact mode splits its dense pass over the same threads. <value>Default: 0.</value></summary>
+    /// <summary>Threads for fast mode; 0 means one per core. Exact mode uses them to bring every row up to date at epoch ends. <value>Default: 0.</value></summary>
     public int Threads { get; init; }
 
     /// <summary>Adam's ε. <value>Default: 1e-5.</value></summary>

@@ -20,6 +20,8 @@ internal sealed class ThroughputMeter(TimeSpan budget, int batchSize) : LearnerC
 
     public override int Order => -100;
 
+    public override bool ReadsParametersEachBatch => false;
+
     public override void BeforeBatch(TrainingContext context) => _training.Start();
 
     public override void AfterBatch(TrainingContext context)

@@ -10,8 +10,10 @@ namespace Collab.Cli.Benchmarks;
 /// <item>Fast mode: the user row and the item row, parameters and their optimizer state, each read and written
 /// once: 2 rows x 2 x 4 B x ((k + 1) + state floats per row), plus 12 B of the rating (user, item, value).
 /// Row-wise RMSprop keeps 1 state float per row; lazy Adam 2 per parameter, 2(k + 1).</item>
-/// <item>Exact mode: every step sweeps all of both tables (p, g, m and v read and written) whatever the
-/// batch, shared by the batch's ratings: (users + items) x (k + 1) x 4 arrays x 2 x 4 B / batch size.</item>
+/// <item>Exact mode: the user and item factor rows with their gradient and both moments (the deferred steps of
+/// a row run in registers, so a row is read and written once per use): 2 rows x 2 x 4 B x 4k; plus the dense
+/// sweep of the bias tables (p, g, m, v), shared by the batch: (users + items) x 4 arrays x 2 x 4 B / batch
+/// size; plus the rating's 12 B.</item>
 /// </list>
 /// </summary>
 internal static class TrafficModel
@@ -30,7 +32,7 @@ internal static class TrafficModel
     {
         int row = factors + 1;
         if (mode == TrainingMode.Exact)
-            return (double)(users + items) * row * 4 * 2 * 4 / batchSize;
+            return 2.0 * 2 * 4 * 4 * factors + (double)(users + items) * 4 * 2 * 4 / batchSize + 12;
         int stateFloats = optimizer == FastOptimizer.LazyAdam ? 2 * row : 1;
         return 2.0 * 2 * 4 * (row + stateFloats) + 12;
     }

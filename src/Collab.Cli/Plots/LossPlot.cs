@@ -9,6 +9,8 @@ namespace Collab.Cli.Plots;
 /// </summary>
 internal sealed class LossPlot(string path) : LearnerCallback
 {
+    public override bool ReadsParametersEachBatch => false;
+
     public override void AfterFit(TrainingContext context, FitResult result)
     {
         ArgumentNullException.ThrowIfNull(context);

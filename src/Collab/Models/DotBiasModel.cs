@@ -81,6 +81,14 @@ public sealed class DotBiasModel : ICollabModel
     public double ForwardBackward(ReadOnlySpan<int> users, ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, Span<float> predictions) =>
         DotBiasKernels.ForwardBackward(this, users, items, ratings, predictions);
 
+    /// <inheritdoc />
+    public RowKey RowKeyOf(int parameter) => parameter switch
+    {
+        0 or 2 => RowKey.User, // user factors, user biases
+        1 or 3 => RowKey.Item,
+        _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "The dot-bias model has four tensors."),
+    };
+
     /// <summary>Applies the output range to a raw score.</summary>
     public float Activate(float raw) => OutputActivation.Apply(YRange, raw);
 }

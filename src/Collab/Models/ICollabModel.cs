@@ -14,4 +14,12 @@ public interface ICollabModel
 
     /// <summary>Predicts ratings for encoded pairs (inference: no gradient, no state change).</summary>
     void Predict(ReadOnlySpan<int> users, ReadOnlySpan<int> items, Span<float> predictions);
+
+    /// <summary>
+    /// Which rows of the tensor at position <paramref name="parameter"/> <see cref="ForwardBackward"/> can give a
+    /// gradient: only the batch's users' rows, only its items' rows, or any. Exact mode defers the zero-gradient
+    /// Adam steps of the other rows of user- and item-keyed tables (same maths, applied later).
+    /// <value>Default: <see cref="RowKey.None"/> for every tensor (all rows stepped every batch).</value>
+    /// </summary>
+    RowKey RowKeyOf(int parameter) => RowKey.None;
 }

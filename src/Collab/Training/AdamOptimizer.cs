@@ -5,7 +5,8 @@ namespace Collab.Training;
 /// <summary>
 /// Adam with decoupled weight decay, dense as in fastai: every step updates every row of every table,
 /// including rows the batch did not touch (their momentum keeps moving them) — spec rules 28-32. The pass
-/// is one fused SIMD sweep, split into chunks over the given number of threads.
+/// is one fused SIMD sweep, split into chunks over the given number of threads. Exact mode runs it on the
+/// tensors it does not defer (biases, layers); user and item factor tables go through the deferred form.
 /// </summary>
 public sealed class AdamOptimizer : IOptimizerState
 {

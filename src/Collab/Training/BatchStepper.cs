@@ -14,7 +14,7 @@ internal abstract class BatchStepper(int groupSize, int batchSize)
 
     public static BatchStepper Create(EncodedRatings train, ICollabModel model, LearnerOptions options) => options.Mode switch
     {
-        TrainingMode.Exact => new DenseBatchStepper(train, model, options),
+        TrainingMode.Exact => new ExactBatchStepper(train, model, options),
         TrainingMode.Fast when model is DotBiasModel dot => new FastBatchStepper(train, dot, options),
         TrainingMode.Fast => throw new NotSupportedException($"Fast mode trains the dot-bias model; train {model.GetType().Name} in exact mode."),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Mode, "Unknown training mode."),
@@ -28,4 +28,9 @@ internal abstract class BatchStepper(int groupSize, int batchSize)
 
     /// <summary>Trains the group's batches: batch j is order[offset + j·bs .. offset + (j+1)·bs).</summary>
     public abstract void Run(BatchGroup group, int[] order, int offset, double weightDecay);
+
+    /// <summary>Applies any deferred updates, so the model's parameters and the optimizer's state are current.</summary>
+    public virtual void Synchronize()
+    {
+    }
 }

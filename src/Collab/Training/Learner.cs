@@ -79,42 +79,52 @@ public sealed class Learner
         var watch = Stopwatch.StartNew();
         var epochResults = new List<EpochResult>();
         Raise(callbacks, nameof(LearnerCallback.BeforeFit), c => c.BeforeFit(context));
+        bool synchronizeEachBatch = callbacks.Any(c => c.ReadsParametersEachBatch);
         int trained = 0;
         bool stopped = false;
-        for (int epoch = 0; epoch < epochs && !stopped; epoch++)
+        try
         {
-            var epochWatch = Stopwatch.StartNew();
-            context.Epoch = epoch;
-            context.Iteration = 0;
-            Raise(callbacks, nameof(LearnerCallback.BeforeEpoch), c => c.BeforeEpoch(context));
-            var order = Options.EpochOrder?.Invoke(epoch) ?? _shuffle.Permutation(Data.Train.Count);
-            for (int first = 0; first < BatchesPerEpoch && !stopped; first += _stepper.GroupSize)
+            for (int epoch = 0; epoch < epochs && !stopped; epoch++)
             {
-                var group = _stepper.Begin(Math.Min(_stepper.GroupSize, BatchesPerEpoch - first));
-                for (int j = 0; j < group.Count; j++)
+                var epochWatch = Stopwatch.StartNew();
+                context.Epoch = epoch;
+                context.Iteration = 0;
+                Raise(callbacks, nameof(LearnerCallback.BeforeEpoch), c => c.BeforeEpoch(context));
+                var order = Options.EpochOrder?.Invoke(epoch) ?? _shuffle.Permutation(Data.Train.Count);
+                for (int first = 0; first < BatchesPerEpoch && !stopped; first += _stepper.GroupSize)
                 {
-                    context.Iteration = first + j;
-                    Raise(callbacks, nameof(LearnerCallback.BeforeBatch), c => c.BeforeBatch(context));
-                    group.Schedule(j, context.LearningRate, context.Momentum);
+                    var group = _stepper.Begin(Math.Min(_stepper.GroupSize, BatchesPerEpoch - first));
+                    for (int j = 0; j < group.Count; j++)
+                    {
+                        context.Iteration = first + j;
+                        Raise(callbacks, nameof(LearnerCallback.BeforeBatch), c => c.BeforeBatch(context));
+                        group.Schedule(j, context.LearningRate, context.Momentum);
+                    }
+                    _stepper.Run(group, order, first * Options.BatchSize, weightDecay);
+                    if (synchronizeEachBatch)
+                        _stepper.Synchronize();
+                    for (int j = 0; j < group.Count && !stopped; j++)
+                    {
+                        context.Iteration = first + j;
+                        (context.LearningRate, context.Momentum) = group.Rates(j);
+                        context.BatchLoss = group.Losses[j];
+                        context.BatchPredictions = group.Predictions(j);
+                        trained++;
+                        Raise(callbacks, nameof(LearnerCallback.AfterBatch), c => c.AfterBatch(context));
+                        stopped = context.StopRequested || cancellation.IsCancellationRequested;
+                    }
                 }
-                _stepper.Run(group, order, first * Options.BatchSize, weightDecay);
-                for (int j = 0; j < group.Count && !stopped; j++)
-                {
-                    context.Iteration = first + j;
-                    (context.LearningRate, context.Momentum) = group.Rates(j);
-                    context.BatchLoss = group.Losses[j];
-                    context.BatchPredictions = group.Predictions(j);
-                    trained++;
-                    Raise(callbacks, nameof(LearnerCallback.AfterBatch), c => c.AfterBatch(context));
-                    stopped = context.StopRequested || cancellation.IsCancellationRequested;
-                }
+                if (stopped)
+                    break;
+                var result = new EpochResult(epoch, Recorder.SmoothLoss, Validate(), epochWatch.Elapsed);
+                epochResults.Add(result);
+                Raise(callbacks, nameof(LearnerCallback.AfterEpoch), c => c.AfterEpoch(context, result));
+                stopped = context.StopRequested || cancellation.IsCancellationRequested;
             }
-            if (stopped)
-                break;
-            var result = new EpochResult(epoch, Recorder.SmoothLoss, Validate(), epochWatch.Elapsed);
-            epochResults.Add(result);
-            Raise(callbacks, nameof(LearnerCallback.AfterEpoch), c => c.AfterEpoch(context, result));
-            stopped = context.StopRequested || cancellation.IsCancellationRequested;
+        }
+        finally
+        {
+            _stepper.Synchronize(); // deferred updates land even when a callback throws or the fit is cancelled
         }
         var fit = new FitResult(epochResults, stopped, trained, watch.Elapsed);
         Raise(callbacks, nameof(LearnerCallback.AfterFit), c => c.AfterFit(context, fit));
@@ -130,6 +140,7 @@ public sealed class Learner
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
             return double.NaN;
+        _stepper.Synchronize();
         var predictions = new float[rows.Count];
         Model.Predict(rows.Users, rows.Items, predictions);
         double sum = 0;

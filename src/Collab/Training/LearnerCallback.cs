@@ -9,6 +9,15 @@ public abstract class LearnerCallback
     /// <summary>Run order; lower runs first. <value>Default: 0.</value></summary>
     public virtual int Order => 0;
 
+    /// <summary>
+    /// Whether <see cref="BeforeBatch"/> or <see cref="AfterBatch"/> read the model's parameters or the optimizer's
+    /// moments. Exact mode defers the zero-gradient updates of embedding rows a batch did not touch, and brings
+    /// every row up to date before epoch ends, validation and the end of a fit; while a callback returning true
+    /// is attached it also does so after every batch, which costs about one dense Adam pass per batch.
+    /// <value>Default: true (always correct); callbacks that read only losses, predictions or the schedule return false.</value>
+    /// </summary>
+    public virtual bool ReadsParametersEachBatch => true;
+
     /// <summary>Before the first epoch.</summary>
     public virtual void BeforeFit(TrainingContext context) { }
 

@@ -26,7 +26,7 @@ public sealed record LearnerOptions
     /// <summary>The update fast mode applies to touched rows. <value>Default: row-wise RMSprop.</value></summary>
     public FastOptimizer FastOptimizer { get; init; } = FastOptimizer.RowRms;
 
-    /// <summary>Worker threads: fast mode trains that many batches at once; exact mode splits its dense pass. <value>Default: 1.</value></summary>
+    /// <summary>Worker threads: fast mode trains that many batches at once; exact mode brings every row up to date on them at epoch ends. <value>Default: 1.</value></summary>
     public int Threads { get; init; } = 1;
 
     /// <summary>

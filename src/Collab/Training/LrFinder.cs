@@ -81,6 +81,8 @@ public static class LrFinder
         // Before the recorder and displays, like a schedule.
         public override int Order => -10;
 
+        public override bool ReadsParametersEachBatch => false;
+
         public override void BeforeBatch(TrainingContext context)
         {
             double p = (double)_step / (options.Iterations - 1);

@@ -7,6 +7,9 @@ public sealed class OneCycleScheduler(OneCycleSchedule schedule) : LearnerCallba
     public override int Order => -10;
 
     /// <inheritdoc />
+    public override bool ReadsParametersEachBatch => false;
+
+    /// <inheritdoc />
     public override void BeforeBatch(TrainingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -13,6 +13,9 @@ public sealed class Recorder : LearnerCallback
     /// <summary>Runs after the schedule, before progress displays.</summary>
     public override int Order => 10;
 
+    /// <inheritdoc />
+    public override bool ReadsParametersEachBatch => false;
+
     /// <summary>Loss of every training batch of the last fit.</summary>
     public IReadOnlyList<double> Losses => _losses;
 

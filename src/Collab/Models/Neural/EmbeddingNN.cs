@@ -115,6 +115,14 @@ public sealed class EmbeddingNN : ICollabModel
     }
 
     /// <inheritdoc />
+    public RowKey RowKeyOf(int parameter) => parameter switch
+    {
+        0 => RowKey.User,
+        1 => RowKey.Item,
+        _ => RowKey.None,
+    };
+
+    /// <inheritdoc />
     public void Predict(ReadOnlySpan<int> users, ReadOnlySpan<int> items, Span<float> predictions)
     {
         const int chunk = 256;
