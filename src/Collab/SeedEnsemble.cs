@@ -79,7 +79,7 @@ public sealed class SeedEnsemble
     {
         var first = members[0];
         // One member (the others cancelled) is its own mean: merging would only truncate it.
-        var model = members.Length == 1 ? first.Model : LowRankMerge.Merge([.. members.Select(t => t.Model)], options.Factors, options.Seed, options.Threads);
+        var model = members.Length == 1 ? first.Model : LowRankMerge.Merge([.. members.Select(t => t.Model)], options.Factors, options.Seed);
         var valid = CollabData.FromTable(table, split, options.VocabularyScope).Valid;
         var merged = new float[valid.Count];
         model.Predict(valid.Users, valid.Items, merged);
