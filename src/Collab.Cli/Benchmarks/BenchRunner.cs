@@ -11,6 +11,9 @@ internal sealed class BenchRunner(BenchRequest request, TextWriter? progress)
 {
     private const int LoadRuns = 3;
 
+    // Read as training reads (collab train): without the timestamps it never uses.
+    private static readonly RatingsFileOptions TrainingFile = new() { ReadTimestamps = false };
+
     public BenchResults Run(CancellationToken cancellation)
     {
         var loadStart = ProcessMemory.LoadAverage();
@@ -59,7 +62,7 @@ internal sealed class BenchRunner(BenchRequest request, TextWriter? progress)
                 process.Refresh();
                 var cpu = process.TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
-                table = RatingsTable.FromFile(path);
+                table = RatingsTable.FromFile(path, TrainingFile);
                 double wall = watch.Elapsed.TotalSeconds;
                 process.Refresh();
                 if (wall < best.Wall)

@@ -16,6 +16,7 @@ public sealed class Learner
     private readonly SeededRandom _shuffle;
     private readonly List<LearnerCallback> _callbacks = [];
     private readonly BatchStepper _stepper;
+    private int[]? _order;
 
     /// <summary>Creates a learner; the optimizer state lives as long as the learner, across fits.</summary>
     public Learner(CollabData data, ICollabModel model, LearnerOptions? options = null)
@@ -87,7 +88,7 @@ public sealed class Learner
             context.Epoch = epoch;
             context.Iteration = 0;
             Raise(callbacks, nameof(LearnerCallback.BeforeEpoch), c => c.BeforeEpoch(context));
-            var order = Options.EpochOrder?.Invoke(epoch) ?? _shuffle.Permutation(Data.Train.Count);
+            var order = Options.EpochOrder?.Invoke(epoch) ?? NextOrder();
             for (int first = 0; first < BatchesPerEpoch && !stopped; first += _stepper.GroupSize)
             {
                 var group = _stepper.Begin(Math.Min(_stepper.GroupSize, BatchesPerEpoch - first));
@@ -140,6 +141,15 @@ public sealed class Learner
             sum += error * error;
         }
         return sum / rows.Count;
+    }
+
+    // The epoch's shuffled order (the stepper's; a uniform shuffle but in fast mode on large data), in one buffer
+    // reused across epochs: 80 MB at 20 million training rows.
+    private int[] NextOrder()
+    {
+        _order ??= new int[Data.Train.Count];
+        _stepper.FillOrder(_order, _shuffle);
+        return _order;
     }
 
     private static void Raise(LearnerCallback[] callbacks, string eventName, Action<LearnerCallback> action)
