@@ -99,12 +99,15 @@ internal sealed class FastDotBiasEngine : IOptimizerState
         return loss / rows.Length;
     }
 
-    // Row-wise RMSprop, fused. First the batch's encoded ratings are gathered into the worker's buffers (their
-    // lines were prefetched during the worker's previous batch, so the shuffled order's random reads do not
-    // stall). Then one pass computes each rating's prediction and scatters its gradient into the batch's slots
-    // (the first rating of a row stores, later ones add, so slots are never cleared), prefetching the rows of the
-    // rating RowsAhead places on and the encoded lines of the next batch; then one pass over the touched rows
-    // applies the update. With tables larger than the cache, each rating's rows are otherwise a wait on memory.
+    // Row-wise RMSprop, fused, in four passes over the batch with nothing allocated:
+    // 0. gather the batch's encoded ratings into the worker's buffers (their lines were prefetched during the
+    //    worker's previous batch, so the shuffled order's random reads do not stall);
+    // 1. each rating's raw score: short independent iterations, so the core overlaps many ratings' loads, with
+    //    the rows of the rating RowsAhead places on and the encoded lines of the next batch prefetched;
+    // 2. output range, error and the gradient with respect to the score;
+    // 3. scatter the gradients into the batch's slots (a row's first rating stores, later ones add, so slots
+    //    are never cleared);
+    // then one pass over the touched rows applies the update (RowKernels.RmsStep).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double TrainBatchRms(FastWorkspace ws, EncodedRatings train, ReadOnlySpan<int> rows, ReadOnlySpan<int> next, double learningRate,
         double weightDecay, int step, Span<float> predictions)
@@ -119,6 +122,7 @@ internal sealed class FastDotBiasEngine : IOptimizerState
         var users = train.UsersArray;
         var items = train.ItemsArray;
         var ratings = train.RatingsArray;
+        // 0. Gather.
         for (int b = 0; b < n; b++)
         {
             int row = rows[b];
@@ -142,6 +146,8 @@ internal sealed class FastDotBiasEngine : IOptimizerState
         float width = _model.YRange.GetValueOrDefault().Width;
         float scale = 2f / n;
         double loss = 0;
+        // 1. Scores.
+        var raw = ws.BatchScores;
         for (int b = 0; b < n; b++)
         {
             if (prefetch)
@@ -158,27 +164,35 @@ internal sealed class FastDotBiasEngine : IOptimizerState
             }
             int u = batchUsers[b];
             int i = batchItems[b];
-            int su = ws.UserSlot(u, out bool newUser);
-            int si = ws.ItemSlot(i, out bool newItem);
-            ref float userRow = ref Unsafe.Add(ref userFactors, (nint)u * k);
-            ref float itemRow = ref Unsafe.Add(ref itemFactors, (nint)i * k);
-            float raw = RowKernels.Dot(ref userRow, ref itemRow, k) + userBias[u] + itemBias[i];
-            // OutputActivation.Apply, inlined.
-            float prediction = raw, slope = 1f;
+            raw[b] = RowKernels.Dot(ref Unsafe.Add(ref userFactors, (nint)u * k), ref Unsafe.Add(ref itemFactors, (nint)i * k), k) + userBias[u] + itemBias[i];
+        }
+        // 2. Output range (OutputActivation.Apply, inlined), error and dL/draw.
+        for (int b = 0; b < n; b++)
+        {
+            float prediction = raw[b], slope = 1f;
             if (hasRange)
             {
-                float sigmoid = 1f / (1f + MathF.Exp(-raw));
+                float sigmoid = 1f / (1f + MathF.Exp(-raw[b]));
                 slope = width * sigmoid * (1f - sigmoid);
                 prediction = low + width * sigmoid;
             }
             predictions[b] = prediction;
             float error = prediction - batchRatings[b];
-            float d = scale * error * slope;
-            RowKernels.AddScaled(ref Unsafe.Add(ref userGradients, su * k), ref itemRow, d, k, newUser);
-            RowKernels.AddScaled(ref Unsafe.Add(ref itemGradients, si * k), ref userRow, d, k, newItem);
+            raw[b] = scale * error * slope;
+            loss += (double)error * error;
+        }
+        // 3. Scatter.
+        for (int b = 0; b < n; b++)
+        {
+            int u = batchUsers[b];
+            int i = batchItems[b];
+            float d = raw[b];
+            int su = ws.UserSlot(u, out bool newUser);
+            int si = ws.ItemSlot(i, out bool newItem);
+            RowKernels.AddScaled(ref Unsafe.Add(ref userGradients, su * k), ref Unsafe.Add(ref itemFactors, (nint)i * k), d, k, newUser);
+            RowKernels.AddScaled(ref Unsafe.Add(ref itemGradients, si * k), ref Unsafe.Add(ref userFactors, (nint)u * k), d, k, newItem);
             userBiasGradients[su] = newUser ? d : userBiasGradients[su] + d;
             itemBiasGradients[si] = newItem ? d : itemBiasGradients[si] + d;
-            loss += (double)error * error;
         }
         var rms = RowRmsStep.Create(learningRate, _adam.Beta2, _adam.Epsilon, weightDecay, step);
         var biasRms = RowRmsStep.Create(learningRate, _adam.Beta2, _adam.Epsilon, _biasWeightDecay ?? weightDecay, step);

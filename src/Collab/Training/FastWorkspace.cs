@@ -22,6 +22,7 @@ internal sealed class FastWorkspace
         BatchUsers = new int[batchSize];
         BatchItems = new int[batchSize];
         BatchRatings = new float[batchSize];
+        BatchScores = new float[batchSize];
         UserGradients = new float[batchSize * factors];
         ItemGradients = new float[batchSize * factors];
         UserBiasGradients = new float[batchSize];
@@ -34,6 +35,9 @@ internal sealed class FastWorkspace
     public int[] BatchItems { get; }
 
     public float[] BatchRatings { get; }
+
+    /// <summary>Each rating's raw score, then its gradient with respect to the score.</summary>
+    public float[] BatchScores { get; }
 
     public float[] UserGradients { get; }
 
