@@ -28,12 +28,13 @@ internal static class BenchReport
             Num(l.MegabytesPerSecond), Mb(l.PeakResidentBytes));
         console.Write(load);
 
-        var training = NewTable("mode", "threads", "k", "bs", "ratings", "seconds", "ratings/s", "tables MB", "bytes/rating", "bound ratings/s", "of bound",
+        var training = NewTable("mode", "threads", "k", "bs", "ratings", "seconds", "cpu seconds", "ratings/s", "tables MB", "bytes/rating", "bound ratings/s", "of bound",
             "flops/rating", "compute bound", "of compute", "valid RMSE", "peak RSS MB");
         foreach (var t in results.Training)
         {
             training.AddRow(t.FastOptimizer is null ? t.Mode : $"{t.Mode} ({t.FastOptimizer})", Num(t.Threads), Num(t.Factors), Num(t.BatchSize),
-                Num(t.Ratings) + (t.WholeEpoch ? "" : " (part)"), t.Seconds.ToString("F2", CultureInfo.InvariantCulture), Num(t.RatingsPerSecond),
+                Num(t.Ratings) + (t.WholeEpoch ? "" : " (part)"), t.Seconds.ToString("F2", CultureInfo.InvariantCulture),
+                t.CpuSeconds.ToString("F2", CultureInfo.InvariantCulture), Num(t.RatingsPerSecond),
                 Num(t.TableBytes / 1e6), Num(t.BytesPerRating), Num(t.BoundRatingsPerSecond), t.FractionOfBound.ToString("P1", CultureInfo.InvariantCulture),
                 Num(t.FlopsPerRating), Num(t.ComputeBoundRatingsPerSecond), t.FractionOfComputeBound.ToString("P1", CultureInfo.InvariantCulture),
                 t.ValidRmse is double rmse ? rmse.ToString("F4", CultureInfo.InvariantCulture) : "-", Mb(t.PeakResidentBytes));

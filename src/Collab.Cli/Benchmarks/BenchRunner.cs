@@ -107,7 +107,7 @@ internal sealed class BenchRunner(BenchRequest request, TextWriter? progress)
         return new TrainingResult(
             mode.ToString().ToLowerInvariant(),
             mode == TrainingMode.Fast ? request.FastOptimizer.ToString() : null,
-            threads, request.Factors, request.BatchSize, meter.Ratings, meter.Elapsed.TotalSeconds, !meter.BudgetSpent,
+            threads, request.Factors, request.BatchSize, meter.Ratings, meter.Elapsed.TotalSeconds, meter.ProcessorTime.TotalSeconds, !meter.BudgetSpent,
             rate, TrafficModel.TableBytes(mode, request.FastOptimizer, request.Factors, users, items), bytes, bound, rate / bound,
             flops, computeBound, rate / computeBound,
             meter.BudgetSpent ? null : trained.Summary.ValidRmse,

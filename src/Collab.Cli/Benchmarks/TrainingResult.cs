@@ -9,6 +9,7 @@ internal sealed record TrainingResult(
     int BatchSize,
     long Ratings,
     double Seconds,
+    double CpuSeconds,
     bool WholeEpoch,
     double RatingsPerSecond,
     long TableBytes,
