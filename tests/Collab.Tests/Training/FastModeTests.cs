@@ -42,6 +42,19 @@ public sealed class FastModeTests
     }
 
     [Fact]
+    public void Validation_on_several_threads_equals_validation_on_one()
+    {
+        // 160,000 validation rows: three ranges of 65,536 predicted at once with two threads.
+        var table = Collab.Data.Synthetic.SyntheticRatings.Create(new() { Users = 2000, Items = 500, Ratings = 800_000, Seed = 3 }).ToTable();
+        var data = CollabData.FromTable(table, 0.2, 1);
+        var model = DotBiasModel.Create(data.Users.Count, data.Items.Count, new DotBiasOptions { Factors = 8, YRange = new(0f, 5.5f) }, new SeededRandom(2));
+        double one = new Learner(data, model, new LearnerOptions { Mode = TrainingMode.Fast, Threads = 1 }).Validate();
+        double two = new Learner(data, model, new LearnerOptions { Mode = TrainingMode.Fast, Threads = 2 }).Validate();
+        Assert.Equal(160_000, data.Valid.Count);
+        Assert.Equal(one, two);
+    }
+
+    [Fact]
     public void One_thread_fast_mode_is_deterministic()
     {
         var table = Some.PlantedRatings(40, 30, 2, 0.5, 0.2, 8);
