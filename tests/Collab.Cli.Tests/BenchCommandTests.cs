@@ -15,6 +15,7 @@ public sealed class BenchCommandTests
         {
             Assert.True(b.GetProperty("copyGigabytesPerSecond").GetDouble() > 0);
             Assert.True(b.GetProperty("updateGigabytesPerSecond").GetDouble() > 0);
+            Assert.True(b.GetProperty("fmaGigaflopsPerSecond").GetDouble() > 0);
         });
         var load = json.GetProperty("load");
         Assert.Equal(20_000, load.GetProperty("rows").GetInt32());
@@ -27,6 +28,8 @@ public sealed class BenchCommandTests
             Assert.True(t.GetProperty("ratingsPerSecond").GetDouble() > 0);
             Assert.True(t.GetProperty("bytesPerRating").GetDouble() > 0);
             Assert.True(t.GetProperty("fractionOfBound").GetDouble() > 0);
+            Assert.True(t.GetProperty("flopsPerRating").GetDouble() > 0);
+            Assert.True(t.GetProperty("fractionOfComputeBound").GetDouble() > 0);
         });
     }
 
@@ -39,6 +42,8 @@ public sealed class BenchCommandTests
         Assert.Contains("in-place update GB/s", table.Output);
         Assert.Contains("ratings/s", table.Output);
         Assert.Contains("of bound", table.Output);
+        Assert.Contains("FMA GFLOP/s", table.Output);
+        Assert.Contains("of compute", table.Output);
         Assert.Contains("bench: loading", table.Error);
 
         var refused = CliRunner.Run("bench", "--modes", "turbo");

@@ -10,14 +10,14 @@ internal static class BenchReport
     {
         // Redirected output has no terminal width; Spectre would assume 80 columns and wrap every cell.
         if (Console.IsOutputRedirected)
-            console.Profile.Width = Math.Max(console.Profile.Width, 160);
+            console.Profile.Width = Math.Max(console.Profile.Width, 220);
         var m = results.Machine;
         console.WriteLine($"{m.Cores} cores, {m.Os}, {m.Runtime}; load average {Load(m.LoadAverageStart)} at start, {Load(m.LoadAverageEnd)} at end.");
-        var bandwidth = NewTable("threads", "copy GB/s", "in-place update GB/s");
+        var bandwidth = NewTable("threads", "copy GB/s", "in-place update GB/s", "FMA GFLOP/s");
         foreach (var b in results.MemoryBandwidth)
         {
             bandwidth.AddRow(Num(b.Threads), b.CopyGigabytesPerSecond.ToString("F1", CultureInfo.InvariantCulture),
-                b.UpdateGigabytesPerSecond.ToString("F1", CultureInfo.InvariantCulture));
+                b.UpdateGigabytesPerSecond.ToString("F1", CultureInfo.InvariantCulture), b.FmaGigaflopsPerSecond.ToString("F1", CultureInfo.InvariantCulture));
         }
         console.Write(bandwidth);
 
@@ -28,17 +28,21 @@ internal static class BenchReport
             Num(l.MegabytesPerSecond), Mb(l.PeakResidentBytes));
         console.Write(load);
 
-        var training = NewTable("mode", "threads", "k", "bs", "ratings", "seconds", "ratings/s", "tables MB", "bytes/rating", "bound ratings/s", "of bound", "valid RMSE", "peak RSS MB");
+        var training = NewTable("mode", "threads", "k", "bs", "ratings", "seconds", "cpu seconds", "ratings/s", "tables MB", "bytes/rating", "bound ratings/s", "of bound",
+            "flops/rating", "compute bound", "of compute", "valid RMSE", "peak RSS MB");
         foreach (var t in results.Training)
         {
             training.AddRow(t.FastOptimizer is null ? t.Mode : $"{t.Mode} ({t.FastOptimizer})", Num(t.Threads), Num(t.Factors), Num(t.BatchSize),
-                Num(t.Ratings) + (t.WholeEpoch ? "" : " (part)"), t.Seconds.ToString("F2", CultureInfo.InvariantCulture), Num(t.RatingsPerSecond),
+                Num(t.Ratings) + (t.WholeEpoch ? "" : " (part)"), t.Seconds.ToString("F2", CultureInfo.InvariantCulture),
+                t.CpuSeconds.ToString("F2", CultureInfo.InvariantCulture), Num(t.RatingsPerSecond),
                 Num(t.TableBytes / 1e6), Num(t.BytesPerRating), Num(t.BoundRatingsPerSecond), t.FractionOfBound.ToString("P1", CultureInfo.InvariantCulture),
+                Num(t.FlopsPerRating), Num(t.ComputeBoundRatingsPerSecond), t.FractionOfComputeBound.ToString("P1", CultureInfo.InvariantCulture),
                 t.ValidRmse is double rmse ? rmse.ToString("F4", CultureInfo.InvariantCulture) : "-", Mb(t.PeakResidentBytes));
         }
         console.Write(training);
         console.WriteLine("Bandwidth counts bytes read + written. ratings/s counts training steps only (no shuffle, no validation).");
         console.WriteLine("The bound is in-place update bandwidth / bytes per rating (docs/speed.md); tables that fit in cache can beat it.");
+        console.WriteLine("The compute bound is the peak FMA rate / flops per rating, on the same threads.");
     }
 
     private static Table NewTable(params string[] columns)

@@ -6,10 +6,13 @@ using Collab.Training;
 
 namespace Collab.Cli.Benchmarks;
 
-/// <summary>Runs the stages of <c>collab bench</c> in order: bandwidth, CSV load, then each training configuration.</summary>
+/// <summary>Runs the stages of <c>collab bench</c> in order: bandwidth and peak FMA rate, CSV load, then each training configuration.</summary>
 internal sealed class BenchRunner(BenchRequest request, TextWriter? progress)
 {
     private const int LoadRuns = 3;
+
+    // Read as training reads (collab train): without the timestamps it never uses.
+    private static readonly RatingsFileOptions TrainingFile = new() { ReadTimestamps = false };
 
     public BenchResults Run(CancellationToken cancellation)
     {
@@ -18,7 +21,8 @@ internal sealed class BenchRunner(BenchRequest request, TextWriter? progress)
         {
             Say($"memory bandwidth, {t} thread(s)");
             var (copy, update) = MemoryBandwidth.Measure(t);
-            return new BandwidthResult(t, copy / 1e9, update / 1e9);
+            Say($"peak FMA rate, {t} thread(s)");
+            return new BandwidthResult(t, copy / 1e9, update / 1e9, ComputePeak.Measure(t) / 1e9);
         }).ToList();
         var (load, table) = Load(cancellation);
         var training = new List<TrainingResult>();
@@ -59,7 +63,7 @@ internal sealed class BenchRunner(BenchRequest request, TextWriter? progress)
                 process.Refresh();
                 var cpu = process.TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
-                table = RatingsTable.FromFile(path);
+                table = RatingsTable.FromFile(path, TrainingFile);
                 double wall = watch.Elapsed.TotalSeconds;
                 process.Refresh();
                 if (wall < best.Wall)
@@ -98,11 +102,14 @@ internal sealed class BenchRunner(BenchRequest request, TextWriter? progress)
         int items = table.ItemIds.Count + 1;
         double bytes = TrafficModel.BytesPerRating(mode, request.FastOptimizer, request.Factors, users, items, request.BatchSize);
         double bound = bandwidth.UpdateGigabytesPerSecond * 1e9 / bytes;
+        double flops = TrafficModel.FlopsPerRating(mode, request.FastOptimizer, request.Factors, users, items, request.BatchSize);
+        double computeBound = bandwidth.FmaGigaflopsPerSecond * 1e9 / flops;
         return new TrainingResult(
             mode.ToString().ToLowerInvariant(),
             mode == TrainingMode.Fast ? request.FastOptimizer.ToString() : null,
-            threads, request.Factors, request.BatchSize, meter.Ratings, meter.Elapsed.TotalSeconds, !meter.BudgetSpent,
+            threads, request.Factors, request.BatchSize, meter.Ratings, meter.Elapsed.TotalSeconds, meter.ProcessorTime.TotalSeconds, !meter.BudgetSpent,
             rate, TrafficModel.TableBytes(mode, request.FastOptimizer, request.Factors, users, items), bytes, bound, rate / bound,
+            flops, computeBound, rate / computeBound,
             meter.BudgetSpent ? null : trained.Summary.ValidRmse,
             ProcessMemory.PeakResidentBytes());
     }

@@ -11,10 +11,15 @@ namespace Collab.Cli.Benchmarks;
 internal sealed class ThroughputMeter(TimeSpan budget, int batchSize) : LearnerCallback
 {
     private readonly Stopwatch _training = new();
+    private TimeSpan _cpuAtStart;
+    private bool _started;
 
     public long Ratings { get; private set; }
 
     public TimeSpan Elapsed => _training.Elapsed;
+
+    /// <summary>Processor time of the whole process (all threads) from the first batch to the end of the measured epoch.</summary>
+    public TimeSpan ProcessorTime { get; private set; }
 
     public bool BudgetSpent { get; private set; }
 
@@ -22,18 +27,39 @@ internal sealed class ThroughputMeter(TimeSpan budget, int batchSize) : LearnerC
 
     public override bool ReadsParametersEachBatch => false;
 
-    public override void BeforeBatch(TrainingContext context) => _training.Start();
+    public override void BeforeBatch(TrainingContext context)
+    {
+        if (!_started)
+        {
+            _started = true;
+            _cpuAtStart = CurrentProcessorTime();
+        }
+        _training.Start();
+    }
 
     public override void AfterBatch(TrainingContext context)
     {
         Ratings += batchSize;
         if (context.Iteration == context.BatchesPerEpoch - 1)
-            _training.Stop();
+            Stop();
         if (_training.Elapsed >= budget)
         {
-            _training.Stop();
+            Stop();
             BudgetSpent = true;
             context.RequestStop();
         }
+    }
+
+    private void Stop()
+    {
+        if (_training.IsRunning)
+            ProcessorTime = CurrentProcessorTime() - _cpuAtStart;
+        _training.Stop();
+    }
+
+    private static TimeSpan CurrentProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 }

@@ -36,4 +36,25 @@ internal static class TrafficModel
         int stateFloats = optimizer == FastOptimizer.LazyAdam ? 2 * row : 1;
         return 2.0 * 2 * 4 * (row + stateFloats) + 12;
     }
+
+    /// <summary>
+    /// Floating-point operations per rating (an FMA, a square root or a division counts as 1 per element, a
+    /// multiply-add as 2): what the kernels must compute at the least, put against the peak FMA rate.
+    /// <list type="bullet">
+    /// <item>Fast mode, row-wise RMSprop: the dot product (2k), the two gradients scattered into slots (2 x 2k),
+    /// and each of the two rows updated (sum of squares 2k, p·decay − rate·g 3k): 16k, plus 32 for the biases,
+    /// the sigmoid and the per-row scalars. A row touched twice in a batch is updated once, so this is an upper
+    /// bound on the update's share.</item>
+    /// <item>Lazy Adam: the same 6k for the forward and backward pass, and 13 per element of each row's Adam update.</item>
+    /// <item>Exact mode: the 6k per rating and 13 per parameter of the dense Adam pass, shared by the batch.</item>
+    /// </list>
+    /// </summary>
+    public static double FlopsPerRating(TrainingMode mode, FastOptimizer optimizer, int factors, int users, int items, int batchSize)
+    {
+        int row = factors + 1;
+        double forwardBackward = 6.0 * factors + 16;
+        if (mode == TrainingMode.Exact)
+            return forwardBackward + 13.0 * (users + items) * row / batchSize;
+        return optimizer == FastOptimizer.LazyAdam ? forwardBackward + 2 * 13.0 * row : 16.0 * factors + 32;
+    }
 }

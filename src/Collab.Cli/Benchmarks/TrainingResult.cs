@@ -1,6 +1,6 @@
 namespace Collab.Cli.Benchmarks;
 
-/// <summary>One training configuration's throughput and where it stands against the memory-bandwidth bound.</summary>
+/// <summary>One training configuration's throughput and where it stands against the memory-bandwidth and compute bounds.</summary>
 internal sealed record TrainingResult(
     string Mode,
     string? FastOptimizer,
@@ -9,11 +9,15 @@ internal sealed record TrainingResult(
     int BatchSize,
     long Ratings,
     double Seconds,
+    double CpuSeconds,
     bool WholeEpoch,
     double RatingsPerSecond,
     long TableBytes,
     double BytesPerRating,
     double BoundRatingsPerSecond,
     double FractionOfBound,
+    double FlopsPerRating,
+    double ComputeBoundRatingsPerSecond,
+    double FractionOfComputeBound,
     double? ValidRmse,
     long? PeakResidentBytes);

@@ -72,6 +72,8 @@ internal sealed class TrainOptionSet
             ItemColumn = parse.GetValue(_itemCol),
             RatingColumn = parse.GetValue(_ratingCol),
             TimestampColumn = parse.GetValue(_timestampCol),
+            // Training never reads timestamps: keep them only when a column is named (so a wrong name is still an error).
+            ReadTimestamps = parse.GetValue(_timestampCol) is not null,
         };
         return new TrainRequest(training, file, parse.GetValue(_validFile), parse.GetValue(_out), parse.GetValue(_plot), parse.GetValue(_dataDir), parse.GetValue(_json), ensemble);
     }

@@ -60,7 +60,7 @@ internal sealed record RatingsFileLayout(
             : DefaultTimestamp(firstFields.Count, user, item, rating);
         if (user == item || user == rating || item == rating)
             throw new RatingsFormatException(path, null, null, "the user, item and rating columns must be three different columns.");
-        return new RatingsFileLayout(sepChar, stride, name, hasHeader, headerNames, user, item, rating, timestamp);
+        return new RatingsFileLayout(sepChar, stride, name, hasHeader, headerNames, user, item, rating, options.ReadTimestamps ? timestamp : null);
     }
 
     private static RatingsFileLayout WithoutRatings(string path, RatingsFileOptions options, (char Sep, int Stride, string Name) delimiter,
@@ -75,7 +75,7 @@ internal sealed record RatingsFileLayout(
         int? timestamp = options.TimestampColumn is not null
             ? Resolve(path, options.TimestampColumn, 3, headerNames, "timestamp")
             : fieldCount >= 3 && user != 2 && item != 2 ? 2 : null;
-        return new RatingsFileLayout(delimiter.Sep, delimiter.Stride, delimiter.Name, hasHeader, headerNames, user, item, null, timestamp);
+        return new RatingsFileLayout(delimiter.Sep, delimiter.Stride, delimiter.Name, hasHeader, headerNames, user, item, null, options.ReadTimestamps ? timestamp : null);
     }
 
     private static bool NamesColumns(IReadOnlyList<string> fields) =>

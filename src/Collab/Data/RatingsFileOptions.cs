@@ -29,6 +29,13 @@ public sealed record RatingsFileOptions
     public string? TimestampColumn { get; init; }
 
     /// <summary>
+    /// Whether to keep the timestamp column. Training never reads it; leaving it out saves 8 bytes per rating
+    /// (200 MB at 25 million ratings) and a timestamp that is not a number is then not an error.
+    /// <value>Default: true.</value>
+    /// </summary>
+    public bool ReadTimestamps { get; init; } = true;
+
+    /// <summary>
     /// Whether the file has a rating column. Without one each line records that a user interacted with an item
     /// ("who bought what", implicit feedback) and is read with rating 1. <value>Default: true.</value>
     /// </summary>

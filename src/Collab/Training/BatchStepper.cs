@@ -1,5 +1,6 @@
 using Collab.Data;
 using Collab.Models;
+using Collab.Numerics;
 
 namespace Collab.Training;
 
@@ -24,6 +25,14 @@ internal abstract class BatchStepper(int groupSize, int batchSize)
     {
         _group.Reset(count);
         return _group;
+    }
+
+    /// <summary>Fills an epoch's order of training rows: by default a uniform shuffle (a seeded permutation).</summary>
+    public virtual void FillOrder(int[] order, SeededRandom random)
+    {
+        for (int i = 0; i < order.Length; i++)
+            order[i] = i;
+        random.Shuffle(order.AsSpan());
     }
 
     /// <summary>Trains the group's batches: batch j is order[offset + j·bs .. offset + (j+1)·bs).</summary>

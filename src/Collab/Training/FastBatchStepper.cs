@@ -1,5 +1,6 @@
 using Collab.Data;
 using Collab.Models;
+using Collab.Numerics;
 
 namespace Collab.Training;
 
@@ -10,19 +11,29 @@ namespace Collab.Training;
 internal sealed class FastBatchStepper : BatchStepper
 {
     /// <summary>Batches each worker trains between two rounds of callbacks (amortises the fork/join).</summary>
-    private const int BatchesPerWorker = 16;
+    private const int BatchesPerWorker = 64;
 
     private readonly EncodedRatings _train;
     private readonly FastDotBiasEngine _engine;
+    private readonly UserBlockOrder? _blocks;
 
     public FastBatchStepper(EncodedRatings train, DotBiasModel model, LearnerOptions options)
         : base(options.Threads == 1 ? 1 : options.Threads * BatchesPerWorker, options.BatchSize)
     {
         _train = train;
+        _blocks = UserBlockOrder.For(train, model.UserCount, model.Factors);
         _engine = new FastDotBiasEngine(model, options.Adam, options.FastOptimizer, options.Threads, options.BatchSize, options.BiasWeightDecay);
     }
 
     public override IOptimizerState State => _engine;
+
+    public override void FillOrder(int[] order, SeededRandom random)
+    {
+        if (_blocks is null)
+            base.FillOrder(order, random);
+        else
+            _blocks.Fill(order, random);
+    }
 
     public override void Run(BatchGroup group, int[] order, int offset, double weightDecay)
     {
@@ -47,7 +58,11 @@ internal sealed class FastBatchStepper : BatchStepper
     private void TrainOne(int worker, BatchGroup group, int j, int[] order, int offset, double weightDecay, int firstStep)
     {
         var (learningRate, momentum) = group.Rates(j);
-        var rows = order.AsSpan(offset + j * group.BatchSize, group.BatchSize);
-        group.Losses[j] = _engine.TrainBatch(worker, _train, rows, learningRate, momentum, weightDecay, firstStep + j, group.Predictions(j).Span);
+        int bs = group.BatchSize;
+        var rows = order.AsSpan(offset + j * bs, bs);
+        // The worker's next batch, for prefetching only: it may lie in the next group (or be a partial batch).
+        int next = offset + (j + _engine.Workers) * bs;
+        var nextRows = order.AsSpan(Math.Min(next, order.Length), Math.Clamp(order.Length - next, 0, bs));
+        group.Losses[j] = _engine.TrainBatch(worker, _train, rows, nextRows, learningRate, momentum, weightDecay, firstStep + j, group.Predictions(j).Span);
     }
 }

@@ -16,6 +16,7 @@ public sealed class Learner
     private readonly SeededRandom _shuffle;
     private readonly List<LearnerCallback> _callbacks = [];
     private readonly BatchStepper _stepper;
+    private int[]? _order;
 
     /// <summary>Creates a learner; the optimizer state lives as long as the learner, across fits.</summary>
     public Learner(CollabData data, ICollabModel model, LearnerOptions? options = null)
@@ -90,7 +91,7 @@ public sealed class Learner
                 context.Epoch = epoch;
                 context.Iteration = 0;
                 Raise(callbacks, nameof(LearnerCallback.BeforeEpoch), c => c.BeforeEpoch(context));
-                var order = Options.EpochOrder?.Invoke(epoch) ?? _shuffle.Permutation(Data.Train.Count);
+                var order = Options.EpochOrder?.Invoke(epoch) ?? NextOrder();
                 for (int first = 0; first < BatchesPerEpoch && !stopped; first += _stepper.GroupSize)
                 {
                     var group = _stepper.Begin(Math.Min(_stepper.GroupSize, BatchesPerEpoch - first));
@@ -142,7 +143,23 @@ public sealed class Learner
             return double.NaN;
         _stepper.Synchronize();
         var predictions = new float[rows.Count];
-        Model.Predict(rows.Users, rows.Items, predictions);
+        // The dot-bias model predicts without shared scratch: large sets (25M ratings validate 5M rows) on all
+        // threads, each task its own range. The sum below stays in row order, so the result does not change.
+        const int RowsPerTask = 1 << 16;
+        int tasks = (rows.Count + RowsPerTask - 1) / RowsPerTask;
+        if (Model is DotBiasModel && Options.Threads > 1 && tasks > 1)
+        {
+            Parallel.For(0, tasks, new ParallelOptions { MaxDegreeOfParallelism = Options.Threads }, t =>
+            {
+                int from = t * RowsPerTask;
+                int count = Math.Min(RowsPerTask, rows.Count - from);
+                Model.Predict(rows.UsersArray.AsSpan(from, count), rows.ItemsArray.AsSpan(from, count), predictions.AsSpan(from, count));
+            });
+        }
+        else
+        {
+            Model.Predict(rows.Users, rows.Items, predictions);
+        }
         double sum = 0;
         var ratings = rows.Ratings;
         for (int r = 0; r < predictions.Length; r++)
@@ -151,6 +168,15 @@ public sealed class Learner
             sum += error * error;
         }
         return sum / rows.Count;
+    }
+
+    // The epoch's shuffled order (the stepper's; a uniform shuffle but in fast mode on large data), in one buffer
+    // reused across epochs: 80 MB at 20 million training rows.
+    private int[] NextOrder()
+    {
+        _order ??= new int[Data.Train.Count];
+        _stepper.FillOrder(_order, _shuffle);
+        return _order;
     }
 
     private static void Raise(LearnerCallback[] callbacks, string eventName, Action<LearnerCallback> action)

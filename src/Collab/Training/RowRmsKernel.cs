@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-
 namespace Collab.Training;
 
 /// <summary>
@@ -12,35 +9,10 @@ namespace Collab.Training;
 /// </summary>
 internal static class RowRmsKernel
 {
-    /// <summary>Updates the row and clears its gradient; returns the row's new second moment.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static float Step(Span<float> p, Span<float> g, float v, in RowRmsStep s)
-    {
-        float squares = SumOfSquares(g);
-        v = s.Beta2 * v + (1 - s.Beta2) * squares / p.Length;
-        float rate = s.LearningRate / (MathF.Sqrt(v * s.InvBias2) + s.Eps);
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && p.Length >= Vector<float>.Count)
-        {
-            var decay = new Vector<float>(s.Decay);
-            var step = new Vector<float>(rate);
-            int last = p.Length - Vector<float>.Count;
-            for (; i <= last; i += Vector<float>.Count)
-            {
-                var pi = new Vector<float>(p[i..]) * decay - step * new Vector<float>(g[i..]);
-                pi.CopyTo(p[i..]);
-                Vector<float>.Zero.CopyTo(g[i..]);
-            }
-        }
-        for (; i < p.Length; i++)
-        {
-            p[i] = p[i] * s.Decay - rate * g[i];
-            g[i] = 0;
-        }
-        return v;
-    }
-
-    /// <summary>The same update written plainly, the reference the vector path is tested against.</summary>
+    /// <summary>
+    /// The update written plainly (and clearing g), the reference the fused vector kernel
+    /// (<see cref="RowKernels.RmsStep"/>) is tested against.
+    /// </summary>
     public static float StepScalar(Span<float> p, Span<float> g, float v, in RowRmsStep s)
     {
         double squares = 0;
@@ -54,24 +26,5 @@ internal static class RowRmsKernel
             g[i] = 0;
         }
         return v;
-    }
-
-    private static float SumOfSquares(ReadOnlySpan<float> g)
-    {
-        int i = 0;
-        var acc = Vector<float>.Zero;
-        if (Vector.IsHardwareAccelerated)
-        {
-            int last = g.Length - Vector<float>.Count;
-            for (; i <= last; i += Vector<float>.Count)
-            {
-                var gi = new Vector<float>(g[i..]);
-                acc += gi * gi;
-            }
-        }
-        float sum = Vector.Sum(acc);
-        for (; i < g.Length; i++)
-            sum += g[i] * g[i];
-        return sum;
     }
 }

@@ -23,6 +23,19 @@ public sealed class RatingsReaderTests : IDisposable
     }
 
     [Fact]
+    public void Training_reads_leave_the_timestamps_out_on_both_paths()
+    {
+        // The quoted field sends the second file down the Sep path; the bad timestamp is not read, so not an error.
+        foreach (var text in new[] { "userId,movieId,rating,timestamp\n1,31,2.5,12\n7,31,4.5,x\n", "userId,movieId,rating,timestamp\n\"1\",31,2.5,12\n7,31,4.5,x\n" })
+        {
+            var table = RatingsTable.FromFile(_temp.File("ratings.csv", text), new RatingsFileOptions { ReadTimestamps = false });
+            Assert.Equal(2, table.Count);
+            Assert.False(table.HasTimestamps);
+            Assert.Equal([2.5f, 4.5f], table.Ratings.ToArray());
+        }
+    }
+
+    [Fact]
     public void Detects_the_100k_layout_tabs_without_header()
     {
         var path = _temp.File("u.data", "196\t242\t3\t881250949\n186\t302\t3\t891717742\n");
