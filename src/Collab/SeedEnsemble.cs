@@ -61,7 +61,10 @@ public sealed class SeedEnsemble
                 loop.Stop();
                 return;
             }
-            var model = CollabTrainer.Train(table, options with { Seed = options.Seed + (ulong)m }, split, cancellation: cancellation);
+            var own = CollabTrainer.Train(table, options with { Seed = options.Seed + (ulong)m }, split, cancellation: cancellation);
+            // Same table and split, so the same vocabularies and training ratings: keep one copy of them, not ten
+            // (at 25M ratings each member's interaction index is 160 MB).
+            var model = new TrainedModel(own.Model, trained[0]!.Users, trained[0]!.Items, trained[0]!.Interactions, own.Summary);
             lock (gate)
             {
                 trained[m] = model;
