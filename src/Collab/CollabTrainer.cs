@@ -24,7 +24,21 @@ public static class CollabTrainer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         split ??= DataSplit.Random(table.Count, options.ValidPct, options.Seed);
-        var data = CollabData.FromTable(table, split, options.VocabularyScope);
+        return Train(CollabData.FromTable(table, split, options.VocabularyScope), table, options, callbacks, null, cancellation);
+    }
+
+    /// <summary>
+    /// Trains on data already encoded (the seeds of an ensemble share one encoding); <paramref name="interactions"/>, when
+    /// given, is the index of <paramref name="data"/>'s training ratings to bundle instead of building another.
+    /// </summary>
+    internal static TrainedModel Train(
+        CollabData data,
+        RatingsTable table,
+        TrainingOptions options,
+        IEnumerable<LearnerCallback>? callbacks,
+        InteractionIndex? interactions,
+        CancellationToken cancellation)
+    {
         var model = DotBiasModel.Create(data.Users.Count, data.Items.Count,
             new DotBiasOptions { Factors = options.Factors, YRange = options.YRange },
             SeededRandom.ForStream(options.Seed, SeedStream.Init));
@@ -55,6 +69,6 @@ public static class CollabTrainer
             Stopped = fit.Stopped,
             FitSeconds = fit.Elapsed.TotalSeconds,
         };
-        return TrainedModel.FromLearner(learner, model, summary);
+        return new TrainedModel(model, data.Users, data.Items, interactions ?? InteractionIndex.FromRatings(data.Train, data.Users.Count), summary);
     }
 }

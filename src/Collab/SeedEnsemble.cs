@@ -50,7 +50,8 @@ public sealed class SeedEnsemble
         var watch = Stopwatch.StartNew();
         split ??= DataSplit.Random(table.Count, options.ValidPct, options.Seed);
         var trained = new TrainedModel?[members];
-        trained[0] = CollabTrainer.Train(table, options, split, callbacks, cancellation);
+        var data = CollabData.FromTable(table, split, options.VocabularyScope);
+        trained[0] = CollabTrainer.Train(data, table, options, callbacks, null, cancellation);
         memberDone?.Invoke(trained[0]!);
         var gate = new Lock();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads == 1 ? Environment.ProcessorCount : 1 };
@@ -61,10 +62,7 @@ public sealed class SeedEnsemble
                 loop.Stop();
                 return;
             }
-            var own = CollabTrainer.Train(table, options with { Seed = options.Seed + (ulong)m }, split, cancellation: cancellation);
-            // Same table and split, so the same vocabularies and training ratings: keep one copy of them, not ten
-            // (at 25M ratings each member's interaction index is 160 MB).
-            var model = new TrainedModel(own.Model, trained[0]!.Users, trained[0]!.Items, trained[0]!.Interactions, own.Summary);
+            var model = CollabTrainer.Train(data, table, options with { Seed = options.Seed + (ulong)m }, null, trained[0]!.Interactions, cancellation);
             lock (gate)
             {
                 trained[m] = model;
@@ -74,16 +72,15 @@ public sealed class SeedEnsemble
         var done = trained.Where(t => t is not null && !t.Summary.Stopped).Select(t => t!).ToArray();
         if (done.Length == 0)
             done = [trained[0]!];
-        var merged = Merge(table, split, options, done, members > done.Length, watch);
+        var merged = Merge(data.Valid, options, done, members > done.Length, watch);
         return new SeedEnsemble(done, merged);
     }
 
-    private static TrainedModel Merge(RatingsTable table, DataSplit split, TrainingOptions options, TrainedModel[] members, bool stopped, Stopwatch watch)
+    private static TrainedModel Merge(EncodedRatings valid, TrainingOptions options, TrainedModel[] members, bool stopped, Stopwatch watch)
     {
         var first = members[0];
         // One member (the others cancelled) is its own mean: merging would only truncate it.
         var model = members.Length == 1 ? first.Model : LowRankMerge.Merge([.. members.Select(t => t.Model)], options.Factors, options.Seed);
-        var valid = CollabData.FromTable(table, split, options.VocabularyScope).Valid;
         var merged = new float[valid.Count];
         model.Predict(valid.Users, valid.Items, merged);
         var averaged = new double[valid.Count];

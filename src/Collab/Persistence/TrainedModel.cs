@@ -1,6 +1,5 @@
 using Collab.Data;
 using Collab.Models;
-using Collab.Training;
 
 namespace Collab.Persistence;
 
@@ -41,14 +40,6 @@ public sealed class TrainedModel
 
     /// <summary>How the model was trained.</summary>
     public TrainingSummary Summary { get; }
-
-    /// <summary>Bundles a learner's model after a fit.</summary>
-    public static TrainedModel FromLearner(Learner learner, DotBiasModel model, TrainingSummary summary)
-    {
-        ArgumentNullException.ThrowIfNull(learner);
-        var data = learner.Data;
-        return new TrainedModel(model, data.Users, data.Items, InteractionIndex.FromRatings(data.Train, data.Users.Count), summary);
-    }
 
     /// <summary>Writes the model file atomically (see docs/model-file-format.md).</summary>
     public void Save(string path) => ModelFile.Write(path, this);
