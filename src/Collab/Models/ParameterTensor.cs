@@ -6,6 +6,8 @@ namespace Collab.Models;
 /// </summary>
 public sealed class ParameterTensor
 {
+    private float[]? _gradients;
+
     /// <summary>Creates a zero-filled tensor.</summary>
     public ParameterTensor(string name, int rows, int columns, bool decayWeights = true)
     {
@@ -16,7 +18,6 @@ public sealed class ParameterTensor
         Columns = columns;
         DecayWeights = decayWeights;
         Values = new float[rows * columns];
-        Gradients = new float[rows * columns];
     }
 
     /// <summary>The name (used in model files and error messages).</summary>
@@ -34,8 +35,14 @@ public sealed class ParameterTensor
     /// <summary>The parameter values.</summary>
     public float[] Values { get; }
 
-    /// <summary>The gradient accumulated by the current batch; the optimizer clears it.</summary>
-    public float[] Gradients { get; }
+    /// <summary>
+    /// The gradient accumulated by the current batch; the optimizer clears it. Allocated on first use (thread-safely),
+    /// so a model that is only used to predict (loaded, merged) never holds one.
+    /// </summary>
+    public float[] Gradients => LazyInitializer.EnsureInitialized(ref _gradients, () => new float[Values.Length]);
+
+    /// <summary>Frees the gradient buffer of a tensor that is done training (it comes back, zeroed, if trained again).</summary>
+    public void ReleaseGradients() => _gradients = null;
 
     /// <summary>One row of values.</summary>
     public Span<float> Row(int row) => Values.AsSpan(row * Columns, Columns);
