@@ -39,11 +39,18 @@ public sealed class ParameterTensor
     /// The gradient accumulated by the current batch; the optimizer clears it. Allocated on first use (thread-safely),
     /// so a model that is only used to predict (loaded, merged) never holds one.
     /// </summary>
-    public float[] Gradients => LazyInitializer.EnsureInitialized(ref _gradients, () => new float[Values.Length]);
+    public float[] Gradients => Volatile.Read(ref _gradients) ?? AllocateGradients();
 
     /// <summary>Frees the gradient buffer of a tensor that is done training (it comes back, zeroed, if trained again).</summary>
     public void ReleaseGradients() => _gradients = null;
 
     /// <summary>One row of values.</summary>
     public Span<float> Row(int row) => Values.AsSpan(row * Columns, Columns);
+
+    // Every thread racing here gets the one buffer that won.
+    private float[] AllocateGradients()
+    {
+        Interlocked.CompareExchange(ref _gradients, new float[Values.Length], null);
+        return _gradients!;
+    }
 }
