@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Numerics.Tensors;
 using Collab.Data;
+using Collab.Evaluation;
 using Collab.Models.Merging;
 using Collab.Persistence;
 using Collab.Training;
@@ -85,13 +87,12 @@ public sealed class SeedEnsemble
         var model = members.Length == 1 ? first.Model : LowRankMerge.Merge([.. members.Select(t => t.Model)], options.Factors, options.Seed);
         var merged = new float[valid.Count];
         model.Predict(valid.Users, valid.Items, merged);
-        var averaged = new double[valid.Count];
+        var averaged = new float[valid.Count];
         var predictions = new float[valid.Count];
         foreach (var member in members)
         {
             member.Model.Predict(valid.Users, valid.Items, predictions);
-            for (int r = 0; r < averaged.Length; r++)
-                averaged[r] += predictions[r] / (double)members.Length;
+            TensorPrimitives.MultiplyAdd(predictions, 1f / members.Length, averaged, averaged);
         }
         var summary = first.Summary with
         {
@@ -102,8 +103,8 @@ public sealed class SeedEnsemble
                 Members = members.Length,
                 Rank = model.Factors,
                 MemberValidRmse = [.. members.Select(t => t.Summary.ValidRmse)],
-                AveragedValidRmse = Rmse(averaged, valid.Ratings),
-                ValidRmse = Rmse([.. merged.Select(p => (double)p)], valid.Ratings),
+                AveragedValidRmse = ErrorMetrics.Rmse(averaged, valid.Ratings),
+                ValidRmse = ErrorMetrics.Rmse(merged, valid.Ratings),
             },
         };
         return new TrainedModel(model, first.Users, first.Items, first.Interactions, summary);
@@ -114,15 +115,5 @@ public sealed class SeedEnsemble
     {
         foreach (var tensor in member.Model.Parameters)
             tensor.ReleaseGradients();
-    }
-
-    private static double Rmse(double[] predicted, ReadOnlySpan<float> ratings)
-    {
-        if (predicted.Length == 0)
-            return double.NaN;
-        double squares = 0;
-        for (int r = 0; r < predicted.Length; r++)
-            squares += (predicted[r] - ratings[r]) * (predicted[r] - ratings[r]);
-        return Math.Sqrt(squares / predicted.Length);
     }
 }

@@ -3,8 +3,11 @@ using Collab.Data;
 
 namespace Collab.Cli.Commands;
 
-/// <summary>The options that say how to read a ratings file: delimiter, header, columns, and whether ratings exist.</summary>
-internal sealed class RatingsFileOptionSet
+/// <summary>
+/// The options that say how to read a ratings file: delimiter, header, columns, and (where the command can do
+/// without ratings) whether ratings exist.
+/// </summary>
+internal sealed class RatingsFileOptionSet(bool allowNoRatings = true)
 {
     private readonly Option<string?> _delimiter = new("--delimiter") { Description = "Field delimiter: ',', 'tab', ';', '|' or '::' (default: detected)." };
     private readonly Option<bool?> _header = new("--header") { Description = "Whether the first line is a header (default: detected)." };
@@ -16,8 +19,10 @@ internal sealed class RatingsFileOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _delimiter, _header, _userCol, _itemCol, _ratingCol, _timestampCol, _noRatings })
+        foreach (var option in new Option[] { _delimiter, _header, _userCol, _itemCol, _ratingCol, _timestampCol })
             command.Options.Add(option);
+        if (allowNoRatings)
+            command.Options.Add(_noRatings);
     }
 
     public RatingsFileOptions Read(ParseResult parse) => new()
@@ -28,6 +33,9 @@ internal sealed class RatingsFileOptionSet
         ItemColumn = parse.GetValue(_itemCol),
         RatingColumn = parse.GetValue(_ratingCol),
         TimestampColumn = parse.GetValue(_timestampCol),
-        HasRatingColumn = !parse.GetValue(_noRatings),
+        HasRatingColumn = !(allowNoRatings && parse.GetValue(_noRatings)),
     };
+
+    /// <summary>Whether a timestamp column was named.</summary>
+    public bool NamesTimestamp(ParseResult parse) => parse.GetValue(_timestampCol) is not null;
 }

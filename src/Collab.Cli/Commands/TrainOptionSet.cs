@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Collab.Data;
 using Collab.Models;
 using Collab.Training;
 
@@ -28,17 +27,13 @@ internal sealed class TrainOptionSet
     private readonly Option<string?> _plot = new("--plot") { Description = "Save the training and validation losses as a PNG." };
     private readonly Option<bool> _json = CommonOptions.Json();
     private readonly Option<string?> _dataDir = CommonOptions.DataDir();
-    private readonly Option<string?> _delimiter = new("--delimiter") { Description = "Field delimiter: ',', 'tab', ';', '|' or '::' (default: detected)." };
-    private readonly Option<bool?> _header = new("--header") { Description = "Whether the first line is a header (default: detected)." };
-    private readonly Option<string?> _userCol = new("--user-col") { Description = "User column: header name or 1-based position (default: 1)." };
-    private readonly Option<string?> _itemCol = new("--item-col") { Description = "Item column: header name or 1-based position (default: 2)." };
-    private readonly Option<string?> _ratingCol = new("--rating-col") { Description = "Rating column: header name or 1-based position (default: 3)." };
-    private readonly Option<string?> _timestampCol = new("--timestamp-col") { Description = "Timestamp column: header name or 1-based position (default: 4 when present)." };
+    private readonly RatingsFileOptionSet _file = new(allowNoRatings: false);
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _fastOptimizer, _threads, _biasWd, _recipe, _ensemble, _out, _plot, _json, _dataDir, _delimiter, _header, _userCol, _itemCol, _ratingCol, _timestampCol })
+        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _fastOptimizer, _threads, _biasWd, _recipe, _ensemble, _out, _plot, _json, _dataDir })
             command.Options.Add(option);
+        _file.AddTo(command);
     }
 
     public TrainRequest Read(ParseResult parse)
@@ -64,17 +59,8 @@ internal sealed class TrainOptionSet
         if (ensemble < 1)
             throw new UserErrorException("--ensemble must be at least 1.");
         training.Validate();
-        var file = new RatingsFileOptions
-        {
-            Delimiter = parse.GetValue(_delimiter),
-            HasHeader = parse.GetValue(_header),
-            UserColumn = parse.GetValue(_userCol),
-            ItemColumn = parse.GetValue(_itemCol),
-            RatingColumn = parse.GetValue(_ratingCol),
-            TimestampColumn = parse.GetValue(_timestampCol),
-            // Training never reads timestamps: keep them only when a column is named (so a wrong name is still an error).
-            ReadTimestamps = parse.GetValue(_timestampCol) is not null,
-        };
+        // Training never reads timestamps: keep them only when a column is named (so a wrong name is still an error).
+        var file = _file.Read(parse) with { ReadTimestamps = _file.NamesTimestamp(parse) };
         return new TrainRequest(training, file, parse.GetValue(_validFile), parse.GetValue(_out), parse.GetValue(_plot), parse.GetValue(_dataDir), parse.GetValue(_json), ensemble);
     }
 
