@@ -20,4 +20,7 @@ public enum SeedStream : ulong
 
     /// <summary>The random sketch that merges an ensemble into one model.</summary>
     Merge = 6,
+
+    /// <summary>Fast mode's dealing of users and items to the blocks of its rating grid.</summary>
+    Grid = 7,
 }

@@ -8,15 +8,16 @@ namespace Collab.Training;
 /// steps of untouched embedding rows deferred (<see cref="DeferredAdamOptimizer"/>).
 /// </summary>
 internal sealed class ExactBatchStepper(EncodedRatings train, ICollabModel model, LearnerOptions options)
-    : BatchStepper(1, options.BatchSize)
+    : BatchStepper(1, options.BatchSize, train.Count)
 {
     private readonly BatchBuffers _batch = new(options.BatchSize);
     private readonly DeferredAdamOptimizer _optimizer = new(model, options.Adam, options.Threads);
 
     public override IOptimizerState State => _optimizer;
 
-    public override void Run(BatchGroup group, int[] order, int offset, double weightDecay)
+    public override void Run(BatchGroup group, int[]? order, int offset, double weightDecay)
     {
+        ArgumentNullException.ThrowIfNull(order);
         var (learningRate, momentum) = group.Rates(0);
         _batch.Gather(train, order.AsSpan(offset, group.BatchSize));
         _optimizer.CatchUp(_batch.Users, _batch.Items);

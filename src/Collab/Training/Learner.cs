@@ -16,7 +16,6 @@ public sealed class Learner
     private readonly SeededRandom _shuffle;
     private readonly List<LearnerCallback> _callbacks = [];
     private readonly BatchStepper _stepper;
-    private int[]? _order;
 
     /// <summary>Creates a learner; the optimizer state lives as long as the learner, across fits.</summary>
     public Learner(CollabData data, ICollabModel model, LearnerOptions? options = null)
@@ -83,6 +82,80 @@ public sealed class Learner
         bool synchronizeEachBatch = callbacks.Any(c => c.ReadsParametersEachBatch);
         int trained = 0;
         bool stopped = false;
+        bool overlap = _stepper.TrainsAlongside && !synchronizeEachBatch;
+
+        // Raises BeforeBatch for a group's batches, which sets their learning rates.
+        BatchGroup Schedule(int first)
+        {
+            var group = _stepper.Begin(Math.Min(_stepper.GroupSize, BatchesPerEpoch - first));
+            for (int j = 0; j < group.Count; j++)
+            {
+                context.Iteration = first + j;
+                Raise(callbacks, nameof(LearnerCallback.BeforeBatch), context, static (c, x) => c.BeforeBatch(x));
+                group.Schedule(j, context.LearningRate, context.Momentum);
+            }
+            return group;
+        }
+
+        // Raises AfterBatch for a trained group's batches; true when a callback or the token asks to stop.
+        bool Report(BatchGroup group, int first)
+        {
+            for (int j = 0; j < group.Count; j++)
+            {
+                context.Iteration = first + j;
+                (context.LearningRate, context.Momentum) = group.Rates(j);
+                context.BatchLoss = group.Losses[j];
+                context.BatchPredictions = group.Predictions(j);
+                trained++;
+                Raise(callbacks, nameof(LearnerCallback.AfterBatch), context, static (c, x) => c.AfterBatch(x));
+                if (context.StopRequested || cancellation.IsCancellationRequested)
+                    return true;
+            }
+            return false;
+        }
+
+        // Each group scheduled, trained and reported in turn.
+        bool TrainInTurn(int[]? order)
+        {
+            for (int first = 0; first < BatchesPerEpoch; first += _stepper.GroupSize)
+            {
+                var group = Schedule(first);
+                _stepper.Run(group, order, first * Options.BatchSize, context.WeightDecay);
+                if (synchronizeEachBatch)
+                    _stepper.Synchronize();
+                if (Report(group, first))
+                    return true;
+            }
+            return false;
+        }
+
+        // While the other workers train a group, this thread reports the group before it and schedules the one
+        // after it, so the callbacks' serial work does not hold the cores. A stop asked for while reporting a group
+        // lets the group in flight finish unreported.
+        bool TrainOverlapped(int[]? order)
+        {
+            var (group, first) = (Schedule(0), 0);
+            (BatchGroup Group, int First)? previous = null;
+            while (true)
+            {
+                BatchGroup? next = null;
+                int nextFirst = first + group.Count;
+                bool stop = false;
+                _stepper.Run(group, order, first * Options.BatchSize, context.WeightDecay, () =>
+                {
+                    stop = previous is { } done && Report(done.Group, done.First);
+                    if (!stop && nextFirst < BatchesPerEpoch)
+                        next = Schedule(nextFirst);
+                });
+                if (stop)
+                    return true;
+                if (next is null)
+                    return Report(group, first);
+                previous = (group, first);
+                (group, first) = (next, nextFirst);
+            }
+        }
+
         try
         {
             for (int epoch = 0; epoch < epochs && !stopped; epoch++)
@@ -91,30 +164,8 @@ public sealed class Learner
                 context.Epoch = epoch;
                 context.Iteration = 0;
                 Raise(callbacks, nameof(LearnerCallback.BeforeEpoch), c => c.BeforeEpoch(context));
-                var order = Options.EpochOrder?.Invoke(epoch) ?? NextOrder();
-                for (int first = 0; first < BatchesPerEpoch && !stopped; first += _stepper.GroupSize)
-                {
-                    var group = _stepper.Begin(Math.Min(_stepper.GroupSize, BatchesPerEpoch - first));
-                    for (int j = 0; j < group.Count; j++)
-                    {
-                        context.Iteration = first + j;
-                        Raise(callbacks, nameof(LearnerCallback.BeforeBatch), c => c.BeforeBatch(context));
-                        group.Schedule(j, context.LearningRate, context.Momentum);
-                    }
-                    _stepper.Run(group, order, first * Options.BatchSize, weightDecay);
-                    if (synchronizeEachBatch)
-                        _stepper.Synchronize();
-                    for (int j = 0; j < group.Count && !stopped; j++)
-                    {
-                        context.Iteration = first + j;
-                        (context.LearningRate, context.Momentum) = group.Rates(j);
-                        context.BatchLoss = group.Losses[j];
-                        context.BatchPredictions = group.Predictions(j);
-                        trained++;
-                        Raise(callbacks, nameof(LearnerCallback.AfterBatch), c => c.AfterBatch(context));
-                        stopped = context.StopRequested || cancellation.IsCancellationRequested;
-                    }
-                }
+                var order = Options.EpochOrder?.Invoke(epoch) ?? _stepper.BeginEpoch(_shuffle);
+                stopped = overlap ? TrainOverlapped(order) : TrainInTurn(order);
                 if (stopped)
                     break;
                 var result = new EpochResult(epoch, Recorder.SmoothLoss, Validate(), epochWatch.Elapsed);
@@ -170,22 +221,17 @@ public sealed class Learner
         return sum / rows.Count;
     }
 
-    // The epoch's shuffled order (the stepper's; a uniform shuffle but in fast mode on large data), in one buffer
-    // reused across epochs: 80 MB at 20 million training rows.
-    private int[] NextOrder()
-    {
-        _order ??= new int[Data.Train.Count];
-        _stepper.FillOrder(_order, _shuffle);
-        return _order;
-    }
+    private static void Raise(LearnerCallback[] callbacks, string eventName, Action<LearnerCallback> action) =>
+        Raise(callbacks, eventName, action, static (c, a) => a(c));
 
-    private static void Raise(LearnerCallback[] callbacks, string eventName, Action<LearnerCallback> action)
+    // The per-batch events pass the context as state: no closure or delegate is allocated per batch.
+    private static void Raise<T>(LearnerCallback[] callbacks, string eventName, T state, Action<LearnerCallback, T> action)
     {
         foreach (var callback in callbacks)
         {
             try
             {
-                action(callback);
+                action(callback, state);
             }
             catch (Exception e) when (e is not OperationCanceledException and not CallbackException)
             {

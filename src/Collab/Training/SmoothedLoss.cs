@@ -9,14 +9,18 @@ public sealed class SmoothedLoss(double beta = CollabDefaults.SmoothBeta)
     private float _value;
     private int _count;
 
+    // βⁿ, kept by multiplication: the value is read after every batch, and Math.Pow there showed in profiles.
+    private double _power = 1;
+
     /// <summary>The debiased value (NaN before the first batch).</summary>
-    public double Value => _count == 0 ? double.NaN : _value / (1 - Math.Pow(beta, _count));
+    public double Value => _count == 0 ? double.NaN : _value / (1 - _power);
 
     /// <summary>Adds one batch loss.</summary>
     public void Add(double loss)
     {
         _value -= (_value - (float)loss) * (1 - (float)beta);
         _count++;
+        _power *= beta;
     }
 
     /// <summary>Starts over (fastai does so at the start of every fit).</summary>
@@ -24,5 +28,6 @@ public sealed class SmoothedLoss(double beta = CollabDefaults.SmoothBeta)
     {
         _value = 0;
         _count = 0;
+        _power = 1;
     }
 }

@@ -63,25 +63,66 @@ public sealed class FastModeTests
     }
 
     [Fact]
-    public void Row_rms_step_equals_a_hand_computation()
+    public void Two_thread_fast_mode_reports_every_batch_once_in_order_while_the_next_group_trains()
     {
-        var random = new SeededRandom(4);
-        float[] p = [.. Enumerable.Range(0, 37).Select(_ => (float)random.NextGaussian())];
-        float[] g = [.. Enumerable.Range(0, 37).Select(_ => (float)random.NextGaussian())];
-        var p2 = (float[])p.Clone();
-        var step = RowRmsStep.Create(lr: 0.01, beta2: 0.99, eps: 1e-5, weightDecay: 0.1, t: 3);
-        double meanSquare = g.Average(x => (double)x * x);
-        double v = 0.99 * 0.5 + 0.01 * meanSquare;
-        double rate = 0.01 / (Math.Sqrt(v / (1 - Math.Pow(0.99, 3))) + 1e-5);
-        var expected = p.Zip(g, (pi, gi) => pi * (1 - 0.01 * 0.1) - rate * gi).ToArray();
+        // 30,000 training rows in batches of 16: 1,875 batches an epoch, several groups of 2 x 1,024.
+        var table = Collab.Data.Synthetic.SyntheticRatings.Create(new() { Users = 800, Items = 300, Ratings = 37_500, Seed = 4 }).ToTable();
+        var data = CollabData.FromTable(table, 0.2, 1);
+        var model = DotBiasModel.Create(data.Users.Count, data.Items.Count, new DotBiasOptions { Factors = 8, YRange = new(0f, 5.5f) }, new SeededRandom(2));
+        var learner = new Learner(data, model, new LearnerOptions { Mode = TrainingMode.Fast, Threads = 2, BatchSize = 16 });
+        var events = new EventLog(stopAt: null);
+        learner.AddCallback(events);
+        var fit = learner.FitOneCycle(2, 5e-3);
 
-        float newV = RowKernels.RmsStep(ref p[0], ref g[0], p.Length, 0.5f, step);
-        float newV2 = RowRmsKernel.StepScalar(p2, g, 0.5f, step);
+        int batches = learner.BatchesPerEpoch;
+        var expected = Enumerable.Range(0, 2).SelectMany(e => Enumerable.Range(0, batches).Select(i => (e, i))).ToList();
+        Assert.Equal(expected, events.Before);
+        Assert.Equal(expected, events.After);
+        Assert.Equal(2 * batches, fit.BatchesTrained);
+        Assert.All(learner.Recorder.Losses, loss => Assert.True(double.IsFinite(loss) && loss > 0));
+        Assert.True(fit.Epochs[^1].ValidLoss < fit.Epochs[0].ValidLoss + 0.05);
+    }
 
-        Assert.Equal(v, newV, 1e-6);
-        Assert.Equal(newV2, newV, 1e-6f);
-        Close.All([.. expected.Select(x => (float)x)], p, 1e-6, "row after the step");
-        Close.All(p2, p, 1e-6, "vector vs scalar");
+    [Fact]
+    public void A_stop_or_a_failing_callback_ends_two_thread_fast_mode_cleanly()
+    {
+        var table = Collab.Data.Synthetic.SyntheticRatings.Create(new() { Users = 800, Items = 300, Ratings = 37_500, Seed = 4 }).ToTable();
+        var data = CollabData.FromTable(table, 0.2, 1);
+        var model = DotBiasModel.Create(data.Users.Count, data.Items.Count, new DotBiasOptions { Factors = 8 }, new SeededRandom(2));
+        var learner = new Learner(data, model, new LearnerOptions { Mode = TrainingMode.Fast, Threads = 2, BatchSize = 16 });
+        var stopper = new EventLog(stopAt: 2500);
+        learner.AddCallback(stopper);
+        var fit = learner.FitOneCycle(3, 5e-3);
+        Assert.True(fit.Stopped);
+        Assert.Equal(2501, fit.BatchesTrained);
+        Assert.Equal(2501, stopper.After.Count);
+
+        var failing = new Learner(data, model, new LearnerOptions { Mode = TrainingMode.Fast, Threads = 2, BatchSize = 16 });
+        failing.AddCallback(new EventLog(stopAt: null, throwAt: 3000));
+        var error = Assert.Throws<CallbackException>(() => failing.FitOneCycle(3, 5e-3));
+        Assert.IsType<InvalidOperationException>(error.InnerException);
+        Assert.All(model.Parameters, p => Assert.All(p.Values, v => Assert.True(float.IsFinite(v))));
+    }
+
+    // Records BeforeBatch and AfterBatch as (epoch, iteration); optionally asks to stop or throws at a batch count.
+    private sealed class EventLog(int? stopAt, int? throwAt = null) : LearnerCallback
+    {
+        public List<(int, int)> Before { get; } = [];
+
+        public List<(int, int)> After { get; } = [];
+
+        public override bool ReadsParametersEachBatch => false;
+
+        public override void BeforeBatch(TrainingContext context) => Before.Add((context.Epoch, context.Iteration));
+
+        public override void AfterBatch(TrainingContext context)
+        {
+            if (After.Count == throwAt)
+                throw new InvalidOperationException("a callback failed");
+            After.Add((context.Epoch, context.Iteration));
+            if (After.Count - 1 == stopAt)
+                context.RequestStop();
+        }
     }
 
     [Fact]
