@@ -44,7 +44,7 @@ internal static class TrainCommand
         {
             Console.Out.WriteLine($"{table.Count:N0} ratings, {table.UserIds.Count:N0} users, {table.ItemIds.Count:N0} items from {path}");
             if (request.Ensemble > 1 && table.Count >= LargeTable)
-                Console.Out.WriteLine($"Training {request.Ensemble} seeds to merge; on this many ratings they gain little (docs/accuracy.md): --ensemble 1 takes about a sixth of the time and half the memory.");
+                Console.Out.WriteLine($"Training {request.Ensemble} seeds to merge; on this many ratings they gain little (docs/accuracy.md): --ensemble 1 takes about a tenth of the time and half the memory.");
         }
         TrainedModel trained = null!;
         var callbacks = new List<Collab.Training.LearnerCallback>();
