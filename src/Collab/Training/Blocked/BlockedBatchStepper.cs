@@ -45,7 +45,7 @@ internal sealed class BlockedBatchStepper : BatchStepper, IOptimizerState
         _items = new PackedRows(model.ItemCount, model.Factors);
         _grid = RatingGrid.Build(train, model.UserCount, model.ItemCount, _users.RowBytes, SeededRandom.ForStream(options.Seed, SeedStream.Grid), options.Threads);
         _scheduler = new BlockScheduler(_grid);
-        _streams = [.. Enumerable.Range(0, Math.Max(1, options.Threads)).Select(_ => new BlockStream())];
+        _streams = [.. Enumerable.Range(0, options.Threads).Select(_ => new BlockStream())];
     }
 
     public override IOptimizerState State => this;
