@@ -23,16 +23,20 @@ public sealed record OneCycleSchedule(double LrMax, int TotalBatches)
     public (double LearningRate, double Momentum) At(int batch)
     {
         double pos = (double)batch / TotalBatches;
+        // lr and β1 share the phase, so one cosine serves both (the Learner asks once per batch).
         if (pos < PctStart)
         {
-            double p = pos / PctStart;
-            return (CosineAnneal(LrMax / Div, LrMax, p), CosineAnneal(Moms.Start, Moms.Middle, p));
+            double rise = Weight(pos / PctStart);
+            return (Anneal(LrMax / Div, LrMax, rise), Anneal(Moms.Start, Moms.Middle, rise));
         }
-        double q = (pos - PctStart) / (1 - PctStart);
-        return (CosineAnneal(LrMax, LrMax / DivFinal, q), CosineAnneal(Moms.Middle, Moms.End, q));
+        double fall = Weight((pos - PctStart) / (1 - PctStart));
+        return (Anneal(LrMax, LrMax / DivFinal, fall), Anneal(Moms.Middle, Moms.End, fall));
     }
 
     /// <summary>Cosine from <paramref name="start"/> (p = 0) to <paramref name="end"/> (p = 1).</summary>
-    public static double CosineAnneal(double start, double end, double p) =>
-        start + (1 + Math.Cos(Math.PI * (1 - p))) * (end - start) / 2;
+    public static double CosineAnneal(double start, double end, double p) => Anneal(start, end, Weight(p));
+
+    private static double Weight(double p) => 1 + Math.Cos(Math.PI * (1 - p));
+
+    private static double Anneal(double start, double end, double weight) => start + weight * (end - start) / 2;
 }
