@@ -19,7 +19,6 @@ internal sealed class PackedRows
 
     public PackedRows(int rows, int factors)
     {
-        Rows = rows;
         Factors = factors;
         PaddedFactors = (factors + 7) / 8 * 8;
         Stride = (PaddedFactors + 3 + FloatsPerLine - 1) / FloatsPerLine * FloatsPerLine;
@@ -27,8 +26,6 @@ internal sealed class PackedRows
         _values = GC.AllocateArray<float>(checked(rows * Stride + FloatsPerLine), pinned: true);
         _origin = (int)((FloatsPerLine - (Marshal.UnsafeAddrOfPinnedArrayElement(_values, 0) & 63) / sizeof(float)) % FloatsPerLine);
     }
-
-    public int Rows { get; }
 
     public int Factors { get; }
 

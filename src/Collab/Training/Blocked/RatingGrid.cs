@@ -58,8 +58,6 @@ internal sealed class RatingGrid
 
     public float[] Ratings { get; }
 
-    public int Count => Keys.Length;
-
     public int FirstUserRow(int block) => block / Side * UsersPerBlock;
 
     public int FirstItemRow(int block) => block % Side * ItemsPerBlock;
