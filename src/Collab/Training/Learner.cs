@@ -84,10 +84,12 @@ public sealed class Learner
         bool stopped = false;
         bool overlap = _stepper.TrainsAlongside && !synchronizeEachBatch;
 
-        // Raises BeforeBatch for a group's batches, which sets their learning rates.
+        // Raises BeforeBatch for a group's batches, which sets their learning rates. A callback that reads
+        // parameters during batches gets groups of one batch, so it sees them after each batch.
+        int groupSize = synchronizeEachBatch ? 1 : _stepper.GroupSize;
         BatchGroup Schedule(int first)
         {
-            var group = _stepper.Begin(Math.Min(_stepper.GroupSize, BatchesPerEpoch - first));
+            var group = _stepper.Begin(Math.Min(groupSize, BatchesPerEpoch - first));
             for (int j = 0; j < group.Count; j++)
             {
                 context.Iteration = first + j;
@@ -117,7 +119,7 @@ public sealed class Learner
         // Each group scheduled, trained and reported in turn.
         bool TrainInTurn(int[]? order)
         {
-            for (int first = 0; first < BatchesPerEpoch; first += _stepper.GroupSize)
+            for (int first = 0; first < BatchesPerEpoch; )
             {
                 var group = Schedule(first);
                 _stepper.Run(group, order, first * Options.BatchSize, context.WeightDecay);
@@ -125,6 +127,7 @@ public sealed class Learner
                     _stepper.Synchronize();
                 if (Report(group, first))
                     return true;
+                first += group.Count;
             }
             return false;
         }

@@ -104,6 +104,28 @@ public sealed class FastModeTests
         Assert.All(model.Parameters, p => Assert.All(p.Values, v => Assert.True(float.IsFinite(v))));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_callback_that_reads_parameters_sees_them_after_each_batch(int threads)
+    {
+        var table = Some.PlantedRatings(60, 45, 2, 0.5, 0.2, 4);
+        var data = CollabData.FromTable(table, 0.2, 1);
+        var model = DotBiasModel.Create(data.Users.Count, data.Items.Count, new DotBiasOptions { Factors = 4 }, new SeededRandom(2));
+        var learner = new Learner(data, model, new LearnerOptions { Mode = TrainingMode.Fast, Threads = threads, BatchSize = 8 });
+        var sums = new List<double>();
+        learner.AddCallback(new ParameterReader(() => sums.Add(model.ItemFactors.Values.Sum(v => (double)v))));
+        learner.FitOneCycle(1, 1e-2);
+        Assert.Equal(learner.BatchesPerEpoch, sums.Count);
+        // Every batch moves some item row, so no two consecutive reads may see the same tables.
+        Assert.All(Enumerable.Range(1, sums.Count - 1), j => Assert.NotEqual(sums[j - 1], sums[j]));
+    }
+
+    private sealed class ParameterReader(Action read) : LearnerCallback
+    {
+        public override void AfterBatch(TrainingContext context) => read();
+    }
+
     // Records BeforeBatch and AfterBatch as (epoch, iteration); optionally asks to stop or throws at a batch count.
     private sealed class EventLog(int? stopAt, int? throwAt = null) : LearnerCallback
     {

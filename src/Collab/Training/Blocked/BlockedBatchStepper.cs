@@ -37,7 +37,7 @@ internal sealed class BlockedBatchStepper : BatchStepper, IOptimizerState
     private bool _packedAhead;
 
     public BlockedBatchStepper(EncodedRatings train, DotBiasModel model, LearnerOptions options)
-        : base(options.Threads == 1 ? 1 : options.Threads * BatchesPerWorker, options.BatchSize, train.Count)
+        : base(options.Threads * BatchesPerWorker, options.BatchSize, train.Count)
     {
         _model = model;
         _options = options;
