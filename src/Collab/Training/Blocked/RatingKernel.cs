@@ -17,7 +17,6 @@ namespace Collab.Training;
 /// </summary>
 internal static class RatingKernel
 {
-
     /// <summary>Trains one rating; returns the squared error and the prediction before the update.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Train(ref float user, ref float item, int paddedFactors, float rating, in RatingStep s, out float prediction)
@@ -61,16 +60,13 @@ internal static class RatingKernel
 
         // The four second moments and steps at once, in the records' order: (user factors, user bias, item factors,
         // item bias), the mean squared gradients being d²·(|i|²/k, 1, |u|²/k, 1).
-        ref long userMoments = ref Unsafe.As<float, long>(ref Unsafe.Add(ref userTail, 1));
-        ref long itemMoments = ref Unsafe.As<float, long>(ref Unsafe.Add(ref itemTail, 1));
-        var moments = Vector128.Create(Unsafe.ReadUnaligned<long>(ref Unsafe.As<long, byte>(ref userMoments)),
-            Unsafe.ReadUnaligned<long>(ref Unsafe.As<long, byte>(ref itemMoments))).AsSingle();
+        var moments = Vector128.Create(ReadPair(ref userTail), ReadPair(ref itemTail)).AsSingle();
         var meanSquares = Vector128.FusedMultiplyAdd(Vector128.Shuffle(sums, Vector128.Create(2, 0, 1, 0)),
             Vector128.Create(s.InvFactors, 0, s.InvFactors, 0), Vector128.Create(0f, 1, 0, 1));
         moments = Vector128.FusedMultiplyAdd(Vector128.Create(s.Beta2), moments, Vector128.Create((1 - s.Beta2) * d * d) * meanSquares);
         var steps = Vector128.Create(s.LearningRate * d) / (Vector128.Sqrt(moments * Vector128.Create(s.InvBias2)) + Vector128.Create(s.Eps));
-        Unsafe.WriteUnaligned(ref Unsafe.As<long, byte>(ref userMoments), moments.AsInt64().ToScalar());
-        Unsafe.WriteUnaligned(ref Unsafe.As<long, byte>(ref itemMoments), moments.AsInt64().GetElement(1));
+        WritePair(ref userTail, moments.AsInt64().ToScalar());
+        WritePair(ref itemTail, moments.AsInt64().GetElement(1));
         userTail = userTail * s.BiasDecay - steps.GetElement(1);
         itemTail = itemTail * s.BiasDecay - steps.GetElement(3);
 

@@ -5,7 +5,7 @@ namespace Collab.Training;
 
 /// <summary>
 /// e^x on four floats, inlined: Cody-Waite reduction x = n·ln 2 + r with |r| ≤ ln 2 / 2, e^r by its Taylor polynomial
-/// of degree 6 evaluated in Estrin's scheme (short dependency chains), and 2^n put into the exponent bits. Within 2e-7
+/// of degree 6 evaluated in Estrin's scheme (short dependency chains), and 2^n put into the exponent bits. Within 3e-7
 /// relative of the true value for x in [−87, 88] (inputs are clamped there, so the result stays a normal float).
 /// <see cref="Vector128.Exp(Vector128{float})"/> is a call that widens to double; in fast mode's kernel that call
 /// and the registers saved around it cost more than the rest of a rating's scalar work.
