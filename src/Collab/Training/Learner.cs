@@ -78,87 +78,9 @@ public sealed class Learner
         var context = new TrainingContext(this, epochs, BatchesPerEpoch, cancellation) { WeightDecay = weightDecay };
         var watch = Stopwatch.StartNew();
         var epochResults = new List<EpochResult>();
-        Raise(callbacks, nameof(LearnerCallback.BeforeFit), c => c.BeforeFit(context));
-        bool synchronizeEachBatch = callbacks.Any(c => c.ReadsParametersEachBatch);
-        int trained = 0;
+        Callbacks.Raise(callbacks, nameof(LearnerCallback.BeforeFit), c => c.BeforeFit(context));
+        var batches = new EpochBatches(_stepper, callbacks, context, Options.BatchSize, cancellation);
         bool stopped = false;
-        bool overlap = _stepper.TrainsAlongside && !synchronizeEachBatch;
-
-        // Raises BeforeBatch for a group's batches, which sets their learning rates. A callback that reads
-        // parameters during batches gets groups of one batch, so it sees them after each batch.
-        int groupSize = synchronizeEachBatch ? 1 : _stepper.GroupSize;
-        BatchGroup Schedule(int first)
-        {
-            var group = _stepper.Begin(Math.Min(groupSize, BatchesPerEpoch - first));
-            for (int j = 0; j < group.Count; j++)
-            {
-                context.Iteration = first + j;
-                Raise(callbacks, nameof(LearnerCallback.BeforeBatch), context, static (c, x) => c.BeforeBatch(x));
-                group.Schedule(j, context.LearningRate, context.Momentum);
-            }
-            return group;
-        }
-
-        // Raises AfterBatch for a trained group's batches; true when a callback or the token asks to stop.
-        bool Report(BatchGroup group, int first)
-        {
-            for (int j = 0; j < group.Count; j++)
-            {
-                context.Iteration = first + j;
-                (context.LearningRate, context.Momentum) = group.Rates(j);
-                context.BatchLoss = group.Losses[j];
-                context.BatchPredictions = group.Predictions(j);
-                trained++;
-                Raise(callbacks, nameof(LearnerCallback.AfterBatch), context, static (c, x) => c.AfterBatch(x));
-                if (context.StopRequested || cancellation.IsCancellationRequested)
-                    return true;
-            }
-            return false;
-        }
-
-        // Each group scheduled, trained and reported in turn.
-        bool TrainInTurn(int[]? order)
-        {
-            for (int first = 0; first < BatchesPerEpoch; )
-            {
-                var group = Schedule(first);
-                _stepper.Run(group, order, first * Options.BatchSize, context.WeightDecay);
-                if (synchronizeEachBatch)
-                    _stepper.Synchronize();
-                if (Report(group, first))
-                    return true;
-                first += group.Count;
-            }
-            return false;
-        }
-
-        // While the other workers train a group, this thread reports the group before it and schedules the one
-        // after it, so the callbacks' serial work does not hold the cores. A stop asked for while reporting a group
-        // lets the group in flight finish unreported.
-        bool TrainOverlapped(int[]? order)
-        {
-            var (group, first) = (Schedule(0), 0);
-            (BatchGroup Group, int First)? previous = null;
-            while (true)
-            {
-                BatchGroup? next = null;
-                int nextFirst = first + group.Count;
-                bool stop = false;
-                _stepper.Run(group, order, first * Options.BatchSize, context.WeightDecay, () =>
-                {
-                    stop = previous is { } done && Report(done.Group, done.First);
-                    if (!stop && nextFirst < BatchesPerEpoch)
-                        next = Schedule(nextFirst);
-                });
-                if (stop)
-                    return true;
-                if (next is null)
-                    return Report(group, first);
-                previous = (group, first);
-                (group, first) = (next, nextFirst);
-            }
-        }
-
         try
         {
             for (int epoch = 0; epoch < epochs && !stopped; epoch++)
@@ -166,14 +88,14 @@ public sealed class Learner
                 var epochWatch = Stopwatch.StartNew();
                 context.Epoch = epoch;
                 context.Iteration = 0;
-                Raise(callbacks, nameof(LearnerCallback.BeforeEpoch), c => c.BeforeEpoch(context));
+                Callbacks.Raise(callbacks, nameof(LearnerCallback.BeforeEpoch), c => c.BeforeEpoch(context));
                 var order = Options.EpochOrder?.Invoke(epoch) ?? _stepper.BeginEpoch(_shuffle);
-                stopped = overlap ? TrainOverlapped(order) : TrainInTurn(order);
+                stopped = batches.Train(order);
                 if (stopped)
                     break;
                 var result = new EpochResult(epoch, Recorder.SmoothLoss, Validate(), epochWatch.Elapsed);
                 epochResults.Add(result);
-                Raise(callbacks, nameof(LearnerCallback.AfterEpoch), c => c.AfterEpoch(context, result));
+                Callbacks.Raise(callbacks, nameof(LearnerCallback.AfterEpoch), c => c.AfterEpoch(context, result));
                 stopped = context.StopRequested || cancellation.IsCancellationRequested;
             }
         }
@@ -181,8 +103,8 @@ public sealed class Learner
         {
             _stepper.Synchronize(); // deferred updates land even when a callback throws or the fit is cancelled
         }
-        var fit = new FitResult(epochResults, stopped, trained, watch.Elapsed);
-        Raise(callbacks, nameof(LearnerCallback.AfterFit), c => c.AfterFit(context, fit));
+        var fit = new FitResult(epochResults, stopped, batches.Trained, watch.Elapsed);
+        Callbacks.Raise(callbacks, nameof(LearnerCallback.AfterFit), c => c.AfterFit(context, fit));
         return fit;
     }
 
@@ -222,24 +144,5 @@ public sealed class Learner
             sum += error * error;
         }
         return sum / rows.Count;
-    }
-
-    private static void Raise(LearnerCallback[] callbacks, string eventName, Action<LearnerCallback> action) =>
-        Raise(callbacks, eventName, action, static (c, a) => a(c));
-
-    // The per-batch events pass the context as state: no closure or delegate is allocated per batch.
-    private static void Raise<T>(LearnerCallback[] callbacks, string eventName, T state, Action<LearnerCallback, T> action)
-    {
-        foreach (var callback in callbacks)
-        {
-            try
-            {
-                action(callback, state);
-            }
-            catch (Exception e) when (e is not OperationCanceledException and not CallbackException)
-            {
-                throw new CallbackException(callback.GetType().Name, eventName, e);
-            }
-        }
     }
 }
