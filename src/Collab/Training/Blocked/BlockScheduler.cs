@@ -14,15 +14,20 @@ internal sealed class BlockScheduler
 {
     private readonly object _gate = new();
     private readonly int _side;
-    private readonly int[] _pending;
+    private readonly int[] _order;
+    private readonly bool[] _dealt;
     private readonly int[] _userBlockBusy;
     private readonly int[] _itemBlockBusy;
-    private int _pendingCount;
+
+    // The first position of the epoch's order not dealt yet: with one worker blocks are dealt from here on, with
+    // several a worker looks past the few that conflict with the others' blocks.
+    private int _head;
 
     public BlockScheduler(RatingGrid grid)
     {
         _side = grid.Side;
-        _pending = [.. Enumerable.Range(0, grid.Blocks).Where(b => grid.BlockStart[b + 1] > grid.BlockStart[b])];
+        _order = [.. Enumerable.Range(0, grid.Blocks).Where(b => grid.BlockStart[b + 1] > grid.BlockStart[b])];
+        _dealt = new bool[_order.Length];
         _userBlockBusy = new int[_side];
         _itemBlockBusy = new int[_side];
     }
@@ -32,9 +37,10 @@ internal sealed class BlockScheduler
     {
         lock (_gate)
         {
-            Array.Sort(_pending);
-            random.Shuffle(_pending.AsSpan());
-            _pendingCount = _pending.Length;
+            Array.Sort(_order);
+            random.Shuffle(_order.AsSpan());
+            Array.Clear(_dealt);
+            _head = 0;
             Array.Clear(_userBlockBusy);
             Array.Clear(_itemBlockBusy);
         }
@@ -50,22 +56,24 @@ internal sealed class BlockScheduler
                 _userBlockBusy[finished / _side]--;
                 _itemBlockBusy[finished % _side]--;
             }
-            if (_pendingCount == 0)
+            while (_head < _order.Length && _dealt[_head])
+                _head++;
+            if (_head == _order.Length)
                 return -1;
-            int chosen = 0;
-            for (int p = 0; p < _pendingCount; p++)
+            // A conflicting block shares its user or item block with one held by another worker: at most 2·Side
+            // of them are pending, so the scan is short; if every pending block conflicts, the first is dealt anyway.
+            int chosen = _head;
+            for (int at = _head; at < _order.Length; at++)
             {
-                int block = _pending[p];
-                if (_userBlockBusy[block / _side] == 0 && _itemBlockBusy[block % _side] == 0)
+                int block = _order[at];
+                if (!_dealt[at] && _userBlockBusy[block / _side] == 0 && _itemBlockBusy[block % _side] == 0)
                 {
-                    chosen = p;
+                    chosen = at;
                     break;
                 }
             }
-            int next = _pending[chosen];
-            // Keep the rest in their order, so with one worker the blocks come exactly in the shuffled order.
-            Array.Copy(_pending, chosen + 1, _pending, chosen, _pendingCount - chosen - 1);
-            _pending[--_pendingCount] = next;
+            _dealt[chosen] = true;
+            int next = _order[chosen];
             _userBlockBusy[next / _side]++;
             _itemBlockBusy[next % _side]++;
             return next;
