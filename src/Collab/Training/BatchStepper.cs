@@ -38,20 +38,17 @@ internal abstract class BatchStepper(int groupSize, int batchSize, int trainCoun
         return group;
     }
 
-    /// <summary>Starts an epoch and returns its order of training rows (null when the stepper keeps its own order).</summary>
+    /// <summary>
+    /// Starts an epoch and returns its order of training rows: by default a uniform shuffle (a seeded permutation);
+    /// null when the stepper keeps its own order.
+    /// </summary>
     public virtual int[]? BeginEpoch(SeededRandom random)
     {
         _order ??= new int[trainCount];
-        FillOrder(_order, random);
+        for (int i = 0; i < _order.Length; i++)
+            _order[i] = i;
+        random.Shuffle(_order.AsSpan());
         return _order;
-    }
-
-    /// <summary>Fills an epoch's order of training rows: by default a uniform shuffle (a seeded permutation).</summary>
-    protected virtual void FillOrder(int[] order, SeededRandom random)
-    {
-        for (int i = 0; i < order.Length; i++)
-            order[i] = i;
-        random.Shuffle(order.AsSpan());
     }
 
     /// <summary>Trains the group's batches: batch j is order[offset + j·bs .. offset + (j+1)·bs).</summary>

@@ -63,7 +63,6 @@ internal sealed class BlockedBatchStepper : BatchStepper, IOptimizerState
         Synchronize();
         _users.Load(_model.UserFactors, _model.UserBias, _grid.UserRow);
         _items.Load(_model.ItemFactors, _model.ItemBias, _grid.ItemRow);
-        _packedAhead = false;
         _scheduler.BeginEpoch(random);
         foreach (var stream in _streams)
             stream.Reset();
@@ -169,16 +168,16 @@ internal sealed class BlockedBatchStepper : BatchStepper, IOptimizerState
             if (prefetch && at + RowsAhead + 3 < blockEnd)
             {
                 for (int ahead = at + RowsAhead; ahead < at + RowsAhead + 4; ahead++)
-                    PrefetchRow(ref Unsafe.Add(ref items, (nint)(keys[ahead] & 0xFFFF) * stride), _items.RowBytes);
+                    PrefetchRow(ref ItemOf(ref items, keys[ahead], stride), _items.RowBytes);
             }
             int keyA = keys[at], keyB = keys[at + 1], keyC = keys[at + 2], keyD = keys[at + 3];
             if (byFour && Disjoint(keyA >>> 16, keyB >>> 16, keyC >>> 16, keyD >>> 16) && Disjoint(keyA & 0xFFFF, keyB & 0xFFFF, keyC & 0xFFFF, keyD & 0xFFFF))
             {
                 loss += RatingKernel.TrainFour(
-                    ref Unsafe.Add(ref users, (nint)(keyA >>> 16) * stride), ref Unsafe.Add(ref items, (nint)(keyA & 0xFFFF) * stride),
-                    ref Unsafe.Add(ref users, (nint)(keyB >>> 16) * stride), ref Unsafe.Add(ref items, (nint)(keyB & 0xFFFF) * stride),
-                    ref Unsafe.Add(ref users, (nint)(keyC >>> 16) * stride), ref Unsafe.Add(ref items, (nint)(keyC & 0xFFFF) * stride),
-                    ref Unsafe.Add(ref users, (nint)(keyD >>> 16) * stride), ref Unsafe.Add(ref items, (nint)(keyD & 0xFFFF) * stride),
+                    ref UserOf(ref users, keyA, stride), ref ItemOf(ref items, keyA, stride),
+                    ref UserOf(ref users, keyB, stride), ref ItemOf(ref items, keyB, stride),
+                    ref UserOf(ref users, keyC, stride), ref ItemOf(ref items, keyC, stride),
+                    ref UserOf(ref users, keyD, stride), ref ItemOf(ref items, keyD, stride),
                     paddedFactors, Vector128.LoadUnsafe(ref ratings[at]), s, out var four);
                 four.StoreUnsafe(ref predicted, (nuint)(at - start));
             }
@@ -195,8 +194,14 @@ internal sealed class BlockedBatchStepper : BatchStepper, IOptimizerState
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private float TrainOne(ref float users, ref float items, int key, float rating, in RatingStep s, out float prediction) =>
-        RatingKernel.Train(ref Unsafe.Add(ref users, (nint)(key >>> 16) * _users.Stride), ref Unsafe.Add(ref items, (nint)(key & 0xFFFF) * _items.Stride),
-            _users.PaddedFactors, rating, s, out prediction);
+        RatingKernel.Train(ref UserOf(ref users, key, _users.Stride), ref ItemOf(ref items, key, _items.Stride), _users.PaddedFactors, rating, s, out prediction);
+
+    // A grid key's user and item record: offsets from the block's first rows, in the high and low 16 bits.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref float UserOf(ref float users, int key, int stride) => ref Unsafe.Add(ref users, (nint)(key >>> 16) * stride);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref float ItemOf(ref float items, int key, int stride) => ref Unsafe.Add(ref items, (nint)(key & 0xFFFF) * stride);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Disjoint(int a, int b, int c, int d) => a != b && a != c && a != d && b != c && b != d && c != d;
