@@ -1,7 +1,7 @@
 using System.Runtime.Intrinsics;
 using BenchmarkDotNet.Attributes;
 using Collab.Models;
-using Collab.Training;
+using Collab.Training.Blocked;
 
 namespace Collab.Bench;
 

@@ -1,7 +1,7 @@
-using Collab;
 using Collab.Data;
 using Collab.Persistence;
 using Collab.Recommend;
+using Collab.Training;
 
 var path = args.Length > 0 ? args[0] : "../shared/data/movie_lens_sample/ratings.csv";
 var table = RatingsTable.FromFile(path);                       // userId,movieId,rating,timestamp

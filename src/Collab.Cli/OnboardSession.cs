@@ -70,8 +70,8 @@ internal sealed class OnboardSession(Questionnaire questionnaire, Func<string, s
             ? "No ratings yet, so these are the picks for a typical user:"
             : $"From your {user.RatingsUsed} rating(s), you may like:");
         var watched = seen.ToHashSet(StringComparer.Ordinal);
-        var picks = user.Recommend(top + watched.Count).Where(p => !watched.Contains(p.Item)).Take(top).ToList();
+        var picks = user.Recommend(top + watched.Count).Where(p => !watched.Contains(p.Id)).Take(top).ToList();
         for (int i = 0; i < picks.Count; i++)
-            output.WriteLine($"{i + 1,3}. {describe(picks[i].Item)} (predicted {picks[i].Rating.ToString("F1", CultureInfo.InvariantCulture)})");
+            output.WriteLine($"{i + 1,3}. {describe(picks[i].Id)} (predicted {picks[i].Score.ToString("F1", CultureInfo.InvariantCulture)})");
     }
 }

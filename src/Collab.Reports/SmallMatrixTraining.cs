@@ -1,6 +1,7 @@
 using Collab.Data;
 using Collab.Interpretation;
 using Collab.Persistence;
+using Collab.Training;
 
 namespace Collab.Reports;
 

@@ -1,3 +1,5 @@
+using Collab.Training;
+
 namespace Collab.Reports;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Collab.Models;
-
 namespace Collab;
 
 /// <summary>
@@ -12,7 +10,7 @@ public static class CollabDefaults
     public const int Factors = 50;
 
     /// <summary>Output range: the lesson's (0, 5.5). fastai's default is none.</summary>
-    public static readonly OutputRange? YRange = new OutputRange(0f, 5.5f);
+    public static readonly (float Low, float High) YRange = (0f, 5.5f);
 
     /// <summary>Share of rows held out for validation (fastai: 0.2).</summary>
     public const double ValidPct = 0.2;

@@ -1,5 +1,6 @@
 using Collab.Data;
 using Collab.Interpretation;
+using Collab.Models;
 using Collab.Reports.Tests.Support;
 
 namespace Collab.Reports.Tests;
@@ -9,7 +10,7 @@ public sealed class LessonWorkbookTests
     [Fact]
     public void The_workbooks_prediction_is_the_models_to_float_precision()
     {
-        var (book, model) = Some.Workbook(10, 8, 4, CollabDefaults.YRange);
+        var (book, model) = Some.Workbook(10, 8, 4, OutputRange.Lesson);
         for (int u = 0; u < book.UserCount; u++)
         {
             for (int i = 0; i < book.ItemCount; i++)
@@ -23,7 +24,7 @@ public sealed class LessonWorkbookTests
     [Fact]
     public void A_matrix_with_ids_the_model_never_saw_is_refused_with_the_id()
     {
-        var (_, model) = Some.Workbook(5, 5, 2, CollabDefaults.YRange);
+        var (_, model) = Some.Workbook(5, 5, 2, OutputRange.Lesson);
         var other = RatingMatrix.MostActive(RatingsTable.FromTriples([("100", "m00", 4f), ("999", "m00", 3f)]), 2, 1);
         var error = Assert.Throws<ArgumentException>(() => LessonWorkbook.FromModel(other, model, "x"));
         Assert.Contains("user '999'", error.Message);

@@ -21,7 +21,7 @@ public sealed class LibreOfficeRecalcTests
     [MemberData(nameof(Shapes))]
     public void LibreOffice_computes_Collabs_predictions_and_RMSE_on_all_three_sheets(int users, int items, int factors, bool withRange)
     {
-        using var written = new W(users, items, factors, withRange ? CollabDefaults.YRange : null);
+        using var written = new W(users, items, factors, withRange ? OutputRange.Lesson : null);
         var path = written.Copy("uncached.xlsx");
         using (var file = XlsxFile.Open(path, editable: true))
             file.DropCachedValues();
@@ -63,7 +63,7 @@ public sealed class LibreOfficeRecalcTests
     [Fact]
     public void Editing_a_factor_on_dotprod_changes_the_predictions_and_the_RMSE_on_every_sheet()
     {
-        using var written = new W(15, 15, 5, CollabDefaults.YRange);
+        using var written = new W(15, 15, 5, OutputRange.Lesson);
         var book = written.Book;
         var dot = new Spreadsheet.DotProdLayout(15, 15, 5);
         const int user = 3, factor = 1;
@@ -75,7 +75,7 @@ public sealed class LibreOfficeRecalcTests
         var sheets = LibreOffice.Recalculate(path, W.Sheets, written.Folder);
 
         var grid = sheets[W.DotProd];
-        var range = CollabDefaults.YRange!.Value;
+        var range = OutputRange.Lesson;
         double squaredErrors = 0;
         for (int u = 0; u < 15; u++)
         {

@@ -1,3 +1,4 @@
+using Collab.Models;
 using Collab.Reports.Tests.Support;
 using DocumentFormat.OpenXml.Spreadsheet;
 using W = Collab.Reports.Tests.Support.WrittenWorkbook;
@@ -14,7 +15,7 @@ public sealed class WorkbookStructureTests
     [Fact]
     public void The_workbook_has_the_lessons_five_sheets_in_order_and_asks_for_recalculation_on_load()
     {
-        using var written = new W(15, 15, 5, CollabDefaults.YRange);
+        using var written = new W(15, 15, 5, OutputRange.Lesson);
         using var file = XlsxFile.Open(written.Path);
         Assert.Equal(W.Sheets, file.SheetNames);
         Assert.True(file.FullCalculationOnLoad);
@@ -23,7 +24,7 @@ public sealed class WorkbookStructureTests
     [Fact]
     public void The_matrix_sheet_is_the_crosstab_with_blanks_where_unrated()
     {
-        using var written = new W(15, 15, 5, CollabDefaults.YRange);
+        using var written = new W(15, 15, 5, OutputRange.Lesson);
         using var file = XlsxFile.Open(written.Path);
         var matrix = written.Book.Matrix;
         Assert.Equal(matrix.Users[0], file.Number(W.Matrix, "A2").ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -44,7 +45,7 @@ public sealed class WorkbookStructureTests
     [Fact]
     public void Dotprod_holds_the_models_rows_as_numbers_and_each_prediction_as_an_MMULT_formula()
     {
-        using var written = new W(15, 15, 5, CollabDefaults.YRange);
+        using var written = new W(15, 15, 5, OutputRange.Lesson);
         using var file = XlsxFile.Open(written.Path);
         var book = written.Book;
         Assert.Equal(book.UserFactors(0)[0], file.Number(W.DotProd, "B12"));
@@ -67,7 +68,7 @@ public sealed class WorkbookStructureTests
     [Fact]
     public void The_loss_cells_are_formulas_over_the_rated_cells_only()
     {
-        using var written = new W(15, 15, 5, CollabDefaults.YRange);
+        using var written = new W(15, 15, 5, OutputRange.Lesson);
         using var file = XlsxFile.Open(written.Path);
         var matrix = written.Book.Matrix;
         Assert.Equal("SQRT($B$3/$B$4)", file.Formula(W.DotProd, "B2"));
@@ -91,7 +92,7 @@ public sealed class WorkbookStructureTests
     [Fact]
     public void Onehot_multiplies_one_hot_rows_by_the_weight_matrices_with_array_formulas()
     {
-        using var written = new W(15, 15, 5, CollabDefaults.YRange);
+        using var written = new W(15, 15, 5, OutputRange.Lesson);
         using var file = XlsxFile.Open(written.Path);
         var book = written.Book;
         int item = Enumerable.Range(0, 15).First(i => book.Matrix[0, i] is not null);
@@ -118,7 +119,7 @@ public sealed class WorkbookStructureTests
     [Fact]
     public void Embedding_looks_the_activations_up_with_INDEX_in_dotprods_tables()
     {
-        using var written = new W(15, 15, 5, CollabDefaults.YRange);
+        using var written = new W(15, 15, 5, OutputRange.Lesson);
         using var file = XlsxFile.Open(written.Path);
         Assert.Equal("INDEX(dotprod!$B$12:$F$26,$C7,F$6)", file.Formula(W.Embedding, "F7"));
         Assert.Equal("INDEX(dotprod!$G$12:$G$26,$C7,1)", file.Formula(W.Embedding, "K7"));
@@ -131,7 +132,7 @@ public sealed class WorkbookStructureTests
     [Fact]
     public void The_readme_names_the_solver_objective_and_the_parameter_ranges()
     {
-        using var written = new W(15, 15, 5, CollabDefaults.YRange);
+        using var written = new W(15, 15, 5, OutputRange.Lesson);
         using var file = XlsxFile.Open(written.Path);
         var text = string.Join('\n', file.Cells(W.Readme).Values.Select(c => c.InlineString?.Text?.Text));
         Assert.Contains("objective dotprod!$B$2", text);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Collab.Evaluation;
 using Collab.Models;
 using Collab.Models.Implicit;
+using Collab.Training;
 
 namespace Collab.Cli.Commands;
 

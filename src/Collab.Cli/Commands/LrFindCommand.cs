@@ -17,7 +17,7 @@ internal static class LrFindCommand
         var defaults = new LrFinderOptions();
         var source = new Argument<string>("source") { Description = "A ratings file or a dataset name.", DefaultValueFactory = _ => "ml-sample" };
         var factors = new Option<int>("--factors") { Description = "Latent factors (as for train).", DefaultValueFactory = _ => CollabDefaults.Factors };
-        var yRange = new Option<string>("--y-range") { Description = "Output range low,high, or 'none' (as for train).", DefaultValueFactory = _ => CollabDefaults.YRange?.ToString() ?? "none" };
+        var yRange = new Option<string>("--y-range") { Description = "Output range low,high, or 'none' (as for train).", DefaultValueFactory = _ => OutputRange.Lesson.ToString() };
         var wd = new Option<double>("--wd") { Description = "Decoupled weight decay (as for train).", DefaultValueFactory = _ => CollabDefaults.WeightDecay };
         var bs = new Option<int>("--bs") { Description = "Batch size.", DefaultValueFactory = _ => CollabDefaults.BatchSize };
         var validPct = new Option<double>("--valid-pct") { Description = "Rows held out as for train (the sweep uses the training rows only).", DefaultValueFactory = _ => CollabDefaults.ValidPct };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Collab.Models;
 using Collab.Reports;
 
 namespace Collab.Cli.Commands;
@@ -19,7 +20,7 @@ internal sealed class SpreadsheetOptionSet
     private readonly Option<double> _lr = new("--lr") { Description = "Peak learning rate of the short run.", DefaultValueFactory = _ => SpreadsheetDefaults.LearningRate };
     private readonly Option<double> _wd = new("--wd") { Description = "Weight decay of the short run (fastai: 0.01).", DefaultValueFactory = _ => CollabDefaults.WeightDecay };
     private readonly Option<ulong> _seed = new("--seed") { Description = "Seed of the short run's initial weights and shuffling.", DefaultValueFactory = _ => CollabDefaults.Seed };
-    private readonly Option<string> _yRange = new("--y-range") { Description = "Output range low,high of the short run's sigmoid, or 'none' (the lesson: 0,5.5).", DefaultValueFactory = _ => CollabDefaults.YRange?.ToString() ?? "none" };
+    private readonly Option<string> _yRange = new("--y-range") { Description = "Output range low,high of the short run's sigmoid, or 'none' (the lesson: 0,5.5).", DefaultValueFactory = _ => OutputRange.Lesson.ToString() };
     private readonly Option<string?> _dataDir = CommonOptions.DataDir();
     private readonly Option<bool> _json = CommonOptions.Json();
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Collab.Data;
 using Collab.Persistence;
+using Collab.Training;
 using Spectre.Console;
 
 namespace Collab.Cli.Commands;

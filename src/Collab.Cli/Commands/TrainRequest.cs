@@ -1,4 +1,5 @@
 using Collab.Data;
+using Collab.Training;
 
 namespace Collab.Cli.Commands;
 

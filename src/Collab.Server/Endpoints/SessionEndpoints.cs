@@ -113,7 +113,7 @@ internal static class SessionEndpoints
         var message = ratings.Count == 0
             ? "no ratings yet: the items most viewers rate highly"
             : $"top {top.Count} items by predicted rating, folded in from {ratings.Count} ratings";
-        return TypedResults.Ok(new RankingResponse(id, message, [.. top.Select(t => model.View(t.Item, t.Rating, model.Reasons.For(t.Item, liked)))]));
+        return TypedResults.Ok(new RankingResponse(id, message, [.. top.Select(t => model.View(t.Id, t.Score, model.Reasons.For(t.Id, liked)))]));
     }
 
     private static SessionResponse Describe(SessionRecord session, SessionStore store)

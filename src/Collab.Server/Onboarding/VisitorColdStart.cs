@@ -1,5 +1,6 @@
 using Collab.ColdStart;
 using Collab.Persistence;
+using Collab.Recommend;
 
 namespace Collab.Server;
 
@@ -31,7 +32,7 @@ internal sealed class VisitorColdStart
     }
 
     /// <summary>The visitor folded in from their ratings; its top <paramref name="n"/> unrated items.</summary>
-    public IReadOnlyList<ItemScore> Recommend(IReadOnlyDictionary<string, float?> answers, int n) =>
+    public IReadOnlyList<ScoredId> Recommend(IReadOnlyDictionary<string, float?> answers, int n) =>
         _foldIn.User(answers.Where(a => a.Value is not null).Select(a => KeyValuePair.Create(a.Key, a.Value!.Value))).Recommend(n);
 
     private Questionnaire Replay(IReadOnlyDictionary<string, float?> answers, int roundSize)

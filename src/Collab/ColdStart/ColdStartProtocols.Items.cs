@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using Collab.Data;
+using Collab.Evaluation.Metrics;
 using Collab.Numerics;
+using Collab.Training;
 
 namespace Collab.ColdStart;
 

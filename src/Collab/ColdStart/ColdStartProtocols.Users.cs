@@ -1,5 +1,6 @@
 using Collab.Data;
 using Collab.Numerics;
+using Collab.Training;
 
 namespace Collab.ColdStart;
 

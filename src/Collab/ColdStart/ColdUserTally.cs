@@ -1,3 +1,5 @@
+using Collab.Evaluation.Metrics;
+
 namespace Collab.ColdStart;
 
 /// <summary>Running sums behind the cold-user report, pooled over folds.</summary>

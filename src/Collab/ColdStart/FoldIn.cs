@@ -1,5 +1,6 @@
 using Collab.Data;
 using Collab.Persistence;
+using Collab.Recommend;
 
 namespace Collab.ColdStart;
 
@@ -20,6 +21,7 @@ public sealed class FoldIn
     private readonly bool[] _trainedItems;
     private readonly bool[] _trainedUsers;
     private readonly Lazy<SeenModel> _seen;
+    private readonly Lazy<Predictor> _predictor;
 
     /// <summary>Prepares fold-in against a trained model.</summary>
     public FoldIn(TrainedModel trained, FoldInOptions? options = null)
@@ -30,12 +32,13 @@ public sealed class FoldIn
         Trained = trained;
         _items = FrozenTables.Items(trained.Model);
         _users = FrozenTables.Users(trained.Model);
-        ItemCounts = TrainedCounts.Items(trained);
+        ItemCounts = trained.Stats.ItemCounts.ToArray();
         _trainedItems = [.. ItemCounts.Select(c => c > 0)];
-        _trainedUsers = [.. TrainedCounts.Users(trained).Select(c => c > 0)];
+        _trainedUsers = [.. trained.Stats.UserCounts.ToArray().Select(c => c > 0)];
         UserPrior = RowPrior.ForUsers(trained);
         ItemPrior = RowPrior.ForItems(trained);
         _seen = new Lazy<SeenModel>(() => new SeenModel(trained, ItemCounts));
+        _predictor = new Lazy<Predictor>(() => new Predictor(trained));
     }
 
     /// <summary>The model new rows are fitted into.</summary>
@@ -49,6 +52,9 @@ public sealed class FoldIn
 
     /// <summary>The trained items' mean row and spread: the prior of an item nothing is known about.</summary>
     public RowPrior ItemPrior { get; }
+
+    /// <summary>Scores folded-in users as trained ones are scored.</summary>
+    internal Predictor Predictor => _predictor.Value;
 
     /// <summary>Training ratings per item row.</summary>
     internal int[] ItemCounts { get; }

@@ -1,3 +1,5 @@
+using Collab.Recommend;
+
 namespace Collab.ColdStart;
 
 /// <summary>A user fitted into a trained model by <see cref="FoldIn"/>: predict and recommend as for a trained user.</summary>
@@ -34,16 +36,13 @@ public sealed class FoldedUser
         return Row.RateItem(model, i);
     }
 
-    /// <summary>The <paramref name="count"/> trained items with the highest predicted ratings that the user has not rated, best first.</summary>
-    public IReadOnlyList<ItemScore> Recommend(int count)
+    /// <summary>
+    /// The <paramref name="count"/> trained items with the highest predicted ratings that the user has not rated, best
+    /// first, through the same scoring path as a trained user's recommendations (<see cref="Predictor.RecommendRow"/>).
+    /// </summary>
+    public IReadOnlyList<ScoredId> Recommend(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var trained = _foldIn.Trained;
-        var excluded = new bool[trained.Items.Count];
-        for (int i = 0; i < excluded.Length; i++)
-            excluded[i] = !_foldIn.IsTrainedItem(i);
-        foreach (int i in _rated)
-            excluded[i] = true;
-        return [.. UnseenScorer.Top(trained.Model, Row, excluded, count).Select(s => new ItemScore(trained.Items[s.Item], s.Rating))];
+        return _foldIn.Predictor.RecommendRow(Row.Factors, Row.Bias, _rated, count);
     }
 }

@@ -39,7 +39,7 @@ public sealed class MetadataModel
     {
         ArgumentNullException.ThrowIfNull(trained);
         var model = trained.Model;
-        return Fit(features, trained.Items, model.ItemFactors.Values, model.ItemBias.Values, model.Factors, TrainedCounts.Items(trained), options);
+        return Fit(features, trained.Items, model.ItemFactors.Values, model.ItemBias.Values, model.Factors, trained.Stats.ItemCounts.ToArray(), options);
     }
 
     /// <summary>Fits user metadata to the trained user rows.</summary>
@@ -48,7 +48,7 @@ public sealed class MetadataModel
     {
         ArgumentNullException.ThrowIfNull(trained);
         var model = trained.Model;
-        return Fit(features, trained.Users, model.UserFactors.Values, model.UserBias.Values, model.Factors, TrainedCounts.Users(trained), options);
+        return Fit(features, trained.Users, model.UserFactors.Values, model.UserBias.Values, model.Factors, trained.Stats.UserCounts.ToArray(), options);
     }
 
     /// <summary>The predicted row for encoded features (see <see cref="FeatureTable.Encode"/>).</summary>

@@ -32,7 +32,7 @@ public sealed class RowPrior
     public static RowPrior ForUsers(TrainedModel trained)
     {
         ArgumentNullException.ThrowIfNull(trained);
-        var counts = TrainedCounts.Users(trained);
+        var counts = trained.Stats.UserCounts.ToArray();
         return FromRows(trained.Model.UserFactors.Values, trained.Model.UserBias.Values, trained.Model.Factors, counts);
     }
 
@@ -40,7 +40,7 @@ public sealed class RowPrior
     public static RowPrior ForItems(TrainedModel trained)
     {
         ArgumentNullException.ThrowIfNull(trained);
-        var counts = TrainedCounts.Items(trained);
+        var counts = trained.Stats.ItemCounts.ToArray();
         return FromRows(trained.Model.ItemFactors.Values, trained.Model.ItemBias.Values, trained.Model.Factors, counts);
     }
 

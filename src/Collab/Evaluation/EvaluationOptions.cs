@@ -1,5 +1,6 @@
 using Collab.Models.Implicit;
 using Collab.Models.Neural;
+using Collab.Training;
 
 namespace Collab.Evaluation;
 

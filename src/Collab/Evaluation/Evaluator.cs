@@ -1,5 +1,6 @@
 using System.Globalization;
 using Collab.Data;
+using Collab.Evaluation.Metrics;
 
 namespace Collab.Evaluation;
 

@@ -1,3 +1,5 @@
+using Collab.Training;
+
 namespace Collab.Evaluation;
 
 /// <summary>The training recipe each model starts from when the caller does not override it.</summary>

@@ -1,4 +1,5 @@
 using Collab.Data;
+using Collab.Numerics;
 
 namespace Collab.Evaluation;
 

@@ -1,4 +1,3 @@
-using Collab.Data;
 using Collab.Numerics;
 using Collab.Persistence;
 
@@ -35,7 +34,7 @@ public sealed class FactorPca
     public static FactorPca Compute(TrainedModel trained, ModelSide side, int components = 3, int mostRated = ModelBiases.DefaultMostRated)
     {
         ArgumentNullException.ThrowIfNull(trained);
-        var stats = InteractionStats.From(trained.Interactions, trained.Items.Count);
+        var stats = trained.Stats;
         bool items = side == ModelSide.Items;
         var table = items ? trained.Model.ItemFactors : trained.Model.UserFactors;
         var ids = items ? trained.Items : trained.Users;

@@ -1,4 +1,3 @@
-using Collab.Data;
 using Collab.Persistence;
 
 namespace Collab.Interpretation;
@@ -19,7 +18,7 @@ public static class ModelBiases
     public static IReadOnlyList<BiasEntry> Rank(TrainedModel trained, ModelSide side, int mostRated = DefaultMostRated)
     {
         ArgumentNullException.ThrowIfNull(trained);
-        var stats = InteractionStats.From(trained.Interactions, trained.Items.Count);
+        var stats = trained.Stats;
         bool items = side == ModelSide.Items;
         var counts = (items ? stats.ItemCounts : stats.UserCounts).ToArray();
         var biases = items ? trained.Model.ItemBias.Values : trained.Model.UserBias.Values;

@@ -31,7 +31,7 @@ public sealed class ModelSummary
         ArgumentNullException.ThrowIfNull(trained);
         var m = trained.Model;
         int k = m.Factors;
-        var stats = Data.InteractionStats.From(trained.Interactions, trained.Items.Count);
+        var stats = trained.Stats;
         long trainedUsers = Count(stats.UserCounts);
         long trainedItems = Count(stats.ItemCounts);
         string output = m.YRange is { } r

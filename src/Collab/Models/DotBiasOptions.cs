@@ -7,5 +7,5 @@ public sealed record DotBiasOptions
     public int Factors { get; init; } = CollabDefaults.Factors;
 
     /// <summary>The sigmoid output range (fastai's y_range). <value>Default: (0, 5.5), the lesson's; fastai's own default is none.</value></summary>
-    public OutputRange? YRange { get; init; } = CollabDefaults.YRange;
+    public OutputRange? YRange { get; init; } = OutputRange.Lesson;
 }

@@ -9,6 +9,9 @@ public readonly record struct OutputRange(float Low, float High)
     /// <summary>Width of the range.</summary>
     public float Width => High - Low;
 
+    /// <summary>The default range, <see cref="CollabDefaults.YRange"/>: the lesson's (0, 5.5).</summary>
+    public static OutputRange Lesson { get; } = new(CollabDefaults.YRange.Low, CollabDefaults.YRange.High);
+
     /// <summary>Parses "low,high" (for example "0,5.5").</summary>
     public static OutputRange Parse(string text)
     {

@@ -1,6 +1,6 @@
 namespace Collab.Persistence;
 
-/// <summary>How a model merged from a seed ensemble came about (<see cref="SeedEnsemble"/>).</summary>
+/// <summary>How a model merged from a seed ensemble came about (<c>Collab.Training.SeedEnsemble</c>).</summary>
 public sealed record EnsembleSummary
 {
     /// <summary>Members trained (seeds seed, seed + 1, …).</summary>

@@ -24,7 +24,10 @@ public sealed class TrainedModel
         Items = items;
         Interactions = interactions;
         Summary = summary;
+        _stats = new Lazy<InteractionStats>(() => InteractionStats.From(interactions, items.Count));
     }
+
+    private readonly Lazy<InteractionStats> _stats;
 
     /// <summary>The weights.</summary>
     public DotBiasModel Model { get; }
@@ -37,6 +40,9 @@ public sealed class TrainedModel
 
     /// <summary>Training ratings grouped by user.</summary>
     public InteractionIndex Interactions { get; }
+
+    /// <summary>Training ratings per user and item row and their means, counted once on first use.</summary>
+    public InteractionStats Stats => _stats.Value;
 
     /// <summary>How the model was trained.</summary>
     public TrainingSummary Summary { get; }

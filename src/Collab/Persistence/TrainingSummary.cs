@@ -22,7 +22,7 @@ public sealed record TrainingSummary
     public int ValidRowsWithUnknownItem { get; init; }
 
     /// <summary>The settings used.</summary>
-    public TrainingOptions Options { get; init; } = new();
+    public TrainingSettings Options { get; init; } = new();
 
     /// <summary>The epoch table.</summary>
     public IReadOnlyList<EpochSummary> Epochs { get; init; } = [];

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using Collab.Numerics;
 
 namespace Collab.Recommend;
 
@@ -40,6 +41,30 @@ public sealed partial class Predictor
             yield return ranking;
     }
 
+    /// <summary>
+    /// The <paramref name="n"/> best items for a user row computed outside training (a visitor folded in from a few
+    /// ratings), scored and selected exactly as <see cref="Recommend"/> scores a trained user: the service's one
+    /// scoring path for trained users and visitors alike.
+    /// </summary>
+    /// <param name="factors">The row's latent factors (as many as the model's).</param>
+    /// <param name="bias">The row's bias.</param>
+    /// <param name="seenItems">Item rows the visitor has rated, left out.</param>
+    /// <param name="n">How many items at most.</param>
+    public IReadOnlyList<ScoredId> RecommendRow(ReadOnlySpan<float> factors, float bias, ReadOnlySpan<int> seenItems, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        var model = _trained.Model;
+        if (factors.Length != model.Factors)
+            throw new ArgumentException($"The row has {factors.Length} factors; the model has {model.Factors}.", nameof(factors));
+        var scores = new float[model.ItemCount];
+        TensorPrimitives.Add(model.ItemBias.Values, bias, scores);
+        _itemColumns.Value.AddDots(factors, scores);
+        Exclude(scores, -1, includeSeen: true);
+        foreach (int item in seenItems)
+            scores[item] = float.NegativeInfinity;
+        return ToRanking("", RankingKind.Recommendations, TopK.Select(scores, n), _trained.Items, Stats.ItemCounts, model.Activate).Results;
+    }
+
     private Ranking[] RecommendBlock(List<string> users, int n, bool includeSeen)
     {
         var model = _trained.Model;
@@ -72,7 +97,7 @@ public sealed partial class Predictor
                 var userScores = scores.AsSpan(known++ * items, items);
                 Exclude(userScores, rows[q], includeSeen);
                 // The output range is monotonic, so it is applied to the winners only.
-                result[q] = ToRanking(users[q], RankingKind.Recommendations, TopN.Select(userScores, n),
+                result[q] = ToRanking(users[q], RankingKind.Recommendations, TopK.Select(userScores, n),
                     _trained.Items, Stats.ItemCounts, model.Activate);
             }
             return result;

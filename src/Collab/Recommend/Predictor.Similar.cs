@@ -1,6 +1,7 @@
 using System.Buffers;
 using Collab.Data;
 using Collab.Models;
+using Collab.Numerics;
 
 namespace Collab.Recommend;
 
@@ -50,7 +51,7 @@ public sealed partial class Predictor
                     : denominator > 0 ? span[r] / denominator
                     : 0f; // a zero vector points nowhere: similar to nothing
             }
-            return ToRanking(query, kind, TopN.Select(span, n), ids, counts, s => s);
+            return ToRanking(query, kind, TopK.Select(span, n), ids, counts, s => s);
         }
         finally
         {

@@ -20,7 +20,7 @@ public sealed partial class Predictor
     {
         ArgumentNullException.ThrowIfNull(trained);
         _trained = trained;
-        Stats = InteractionStats.From(trained.Interactions, trained.Items.Count);
+        Stats = trained.Stats;
         // #na# and items seen only in validation have no learned factors: never recommend them.
         var counts = Stats.ItemCounts.ToArray();
         _untrainedItems = [.. Enumerable.Range(0, counts.Length).Where(i => counts[i] == 0)];

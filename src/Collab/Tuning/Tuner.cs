@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Collab.Data;
 using Collab.Numerics;
+using Collab.Training;
 
 namespace Collab.Tuning;
 

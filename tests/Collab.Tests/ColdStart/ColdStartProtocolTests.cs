@@ -1,6 +1,7 @@
 using Collab.ColdStart;
 using Collab.Data;
 using Collab.Tests.Support;
+using Collab.Training;
 
 namespace Collab.Tests.ColdStart;
 

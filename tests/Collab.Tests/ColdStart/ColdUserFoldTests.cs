@@ -3,6 +3,7 @@ using Collab.Data;
 using Collab.Numerics;
 using Collab.Persistence;
 using Collab.Tests.Support;
+using Collab.Training;
 
 namespace Collab.Tests.ColdStart;
 

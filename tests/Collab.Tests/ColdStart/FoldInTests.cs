@@ -2,6 +2,7 @@ using Collab.ColdStart;
 using Collab.Persistence;
 using Collab.Recommend;
 using Collab.Tests.Support;
+using Collab.Training;
 
 namespace Collab.Tests.ColdStart;
 
@@ -87,8 +88,21 @@ public sealed class FoldInTests
         var ratings = TrainingRatings(trained, 3);
         var picks = new FoldIn(trained).User(ratings).Recommend(10);
         Assert.Equal(10, picks.Count);
-        Assert.DoesNotContain(picks, p => ratings.ContainsKey(p.Item));
-        Assert.Equal(picks.OrderByDescending(p => p.Rating).Select(p => p.Item), picks.Select(p => p.Item));
+        Assert.DoesNotContain(picks, p => ratings.ContainsKey(p.Id));
+        Assert.Equal(picks.OrderByDescending(p => p.Score).Select(p => p.Id), picks.Select(p => p.Id));
+    }
+
+    [Fact]
+    public void A_folded_user_is_scored_as_a_trained_user_with_the_same_row_would_be()
+    {
+        var trained = Trained.Value;
+        var folded = new FoldIn(trained).User(TrainingRatings(trained, 4));
+        foreach (var pick in folded.Recommend(20))
+        {
+            Assert.Equal(folded.Predict(pick.Id), pick.Score, 1e-4f);
+            Assert.True(trained.Items.TryGetIndex(pick.Id, out int row));
+            Assert.Equal(trained.Stats.ItemCounts[row], pick.TrainingRatings);
+        }
     }
 
     [Fact]

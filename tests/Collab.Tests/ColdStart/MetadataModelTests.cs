@@ -1,6 +1,8 @@
 using Collab.ColdStart;
 using Collab.Data;
+using Collab.Evaluation.Metrics;
 using Collab.Tests.Support;
+using Collab.Training;
 
 namespace Collab.Tests.ColdStart;
 

@@ -1,6 +1,7 @@
 using Collab.Data;
 using Collab.Evaluation;
 using Collab.Tests.Support;
+using Collab.Training;
 
 namespace Collab.Tests.Evaluation;
 

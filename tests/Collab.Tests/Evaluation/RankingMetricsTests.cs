@@ -1,4 +1,5 @@
 using Collab.Evaluation;
+using Collab.Evaluation.Metrics;
 
 namespace Collab.Tests.Evaluation;
 

@@ -1,6 +1,7 @@
 using Collab.Persistence;
 using Collab.Recommend;
 using Collab.Tests.Support;
+using Collab.Training;
 
 namespace Collab.Tests.Persistence;
 

@@ -1,5 +1,6 @@
 using Collab.Data;
 using Collab.Tests.Support;
+using Collab.Training;
 
 namespace Collab.Tests.Training;
 

@@ -19,7 +19,7 @@ public sealed record EmbeddingNNOptions
     public IReadOnlyList<double>? LayerDropout { get; init; }
 
     /// <summary>The sigmoid output range. <value>Default: (0, 5.5).</value></summary>
-    public OutputRange? YRange { get; init; } = CollabDefaults.YRange;
+    public OutputRange? YRange { get; init; } = OutputRange.Lesson;
 
     /// <summary>Throws when a width or a dropout probability is out of range.</summary>
     public void Validate()

@@ -1,6 +1,6 @@
 using Collab.Numerics;
 
-namespace Collab.Training;
+namespace Collab.Training.Blocked;
 
 /// <summary>
 /// Hands out the blocks of a <see cref="RatingGrid"/> for one epoch, each once, in a random order (LIBMF's

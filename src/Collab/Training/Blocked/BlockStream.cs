@@ -1,4 +1,4 @@
-namespace Collab.Training;
+namespace Collab.Training.Blocked;
 
 /// <summary>A worker's place in the epoch: the block it is training and the next of that block's ratings.</summary>
 internal sealed class BlockStream

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Collab.Models;
 
-namespace Collab.Training;
+namespace Collab.Training.Blocked;
 
 /// <summary>
 /// One table's rows as fast mode trains them: each row starts on a 64-byte line and holds, in order, the k factors

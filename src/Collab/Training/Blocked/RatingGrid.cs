@@ -1,7 +1,7 @@
 using Collab.Data;
 using Collab.Numerics;
 
-namespace Collab.Training;
+namespace Collab.Training.Blocked;
 
 /// <summary>
 /// Fast mode's layout of the training ratings (LIBMF's): users and items are dealt to rows of the packed tables by

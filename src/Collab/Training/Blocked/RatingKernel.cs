@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Collab.Training;
+namespace Collab.Training.Blocked;
 
 /// <summary>
 /// Fast mode's update for one rating, on a user record and an item record of <see cref="PackedRows"/> (factors

@@ -1,6 +1,6 @@
 using Collab.Models;
 
-namespace Collab.Training;
+namespace Collab.Training.Blocked;
 
 /// <summary>
 /// The scalars of one rating's update in fast mode (<see cref="RatingKernel"/>): the output range, the scale of the

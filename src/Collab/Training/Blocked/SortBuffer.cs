@@ -1,4 +1,4 @@
-namespace Collab.Training;
+namespace Collab.Training.Blocked;
 
 /// <summary>
 /// A worker's scratch for ordering one block of a <see cref="RatingGrid"/> in place: sorted by user (so each user row

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace Collab.Training;
+namespace Collab.Training.Blocked;
 
 /// <summary>
 /// e^x on four floats, inlined: Cody-Waite reduction x = n·ln 2 + r with |r| ≤ ln 2 / 2, e^r by its Taylor polynomial

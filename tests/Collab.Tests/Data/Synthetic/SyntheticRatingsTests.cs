@@ -1,6 +1,7 @@
 using Collab.Data;
 using Collab.Data.Synthetic;
 using Collab.Tests.Support;
+using Collab.Training;
 
 namespace Collab.Tests.Data.Synthetic;
 

@@ -1,7 +1,6 @@
 using Collab.Models;
-using Collab.Training;
 
-namespace Collab;
+namespace Collab.Training;
 
 /// <summary>
 /// Named training recipes. <see cref="Accurate"/>, the default of <c>collab train</c>, was chosen by cross-validation on

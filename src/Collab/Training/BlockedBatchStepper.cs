@@ -5,6 +5,7 @@ using System.Runtime.Intrinsics.X86;
 using Collab.Data;
 using Collab.Models;
 using Collab.Numerics;
+using Collab.Training.Blocked;
 
 namespace Collab.Training;
 

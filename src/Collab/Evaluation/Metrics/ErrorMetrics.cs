@@ -1,4 +1,4 @@
-namespace Collab.Evaluation;
+namespace Collab.Evaluation.Metrics;
 
 /// <summary>Rating-prediction errors over all held-out rows (unknown ids included, predicted from the #na# rows).</summary>
 public static class ErrorMetrics
@@ -7,13 +7,10 @@ public static class ErrorMetrics
     public static double Rmse(ReadOnlySpan<float> predictions, ReadOnlySpan<float> ratings)
     {
         Check(predictions, ratings);
-        double sum = 0;
+        var sum = default(ErrorSum);
         for (int r = 0; r < ratings.Length; r++)
-        {
-            double error = predictions[r] - (double)ratings[r];
-            sum += error * error;
-        }
-        return Math.Sqrt(sum / ratings.Length);
+            sum.Add(predictions[r] - (double)ratings[r]);
+        return sum.Rmse;
     }
 
     /// <summary>Mean absolute error (NaN for no rows).</summary>

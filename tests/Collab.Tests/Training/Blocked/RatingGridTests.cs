@@ -3,8 +3,9 @@ using Collab.Models;
 using Collab.Numerics;
 using Collab.Tests.Support;
 using Collab.Training;
+using Collab.Training.Blocked;
 
-namespace Collab.Tests.Training;
+namespace Collab.Tests.Training.Blocked;
 
 public sealed class RatingGridTests
 {

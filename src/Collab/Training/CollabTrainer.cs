@@ -2,9 +2,8 @@ using Collab.Data;
 using Collab.Models;
 using Collab.Numerics;
 using Collab.Persistence;
-using Collab.Training;
 
-namespace Collab;
+namespace Collab.Training;
 
 /// <summary>
 /// The short path: split, build the lesson's model, fit one cycle and bundle the result. Each step is also
@@ -64,7 +63,7 @@ public static class CollabTrainer
             ValidRows = data.Valid.Count,
             ValidRowsWithUnknownUser = data.ValidRowsWithUnknownUser,
             ValidRowsWithUnknownItem = data.ValidRowsWithUnknownItem,
-            Options = options,
+            Options = options.ToSettings(),
             Epochs = [.. fit.Epochs.Select(e => new EpochSummary(e.Epoch, e.TrainLoss, e.ValidLoss, e.Elapsed.TotalSeconds))],
             Stopped = fit.Stopped,
             FitSeconds = fit.Elapsed.TotalSeconds,

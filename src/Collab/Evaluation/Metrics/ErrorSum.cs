@@ -1,4 +1,4 @@
-namespace Collab.ColdStart;
+namespace Collab.Evaluation.Metrics;
 
 /// <summary>A running sum of squared errors.</summary>
 internal struct ErrorSum

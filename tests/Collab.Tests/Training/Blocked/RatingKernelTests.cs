@@ -4,9 +4,9 @@ using System.Runtime.Intrinsics;
 using Collab.Models;
 using Collab.Numerics;
 using Collab.Tests.Support;
-using Collab.Training;
+using Collab.Training.Blocked;
 
-namespace Collab.Tests.Training;
+namespace Collab.Tests.Training.Blocked;
 
 public sealed class RatingKernelTests
 {

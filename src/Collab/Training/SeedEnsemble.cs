@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
 using Collab.Data;
-using Collab.Evaluation;
+using Collab.Evaluation.Metrics;
 using Collab.Models.Merging;
 using Collab.Persistence;
-using Collab.Training;
 
-namespace Collab;
+namespace Collab.Training;
 
 /// <summary>
 /// Several models trained with the same recipe and split but different initialisation and shuffling seeds

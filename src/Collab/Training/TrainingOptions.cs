@@ -1,8 +1,9 @@
+using System.Text.Json;
 using Collab.Data;
 using Collab.Models;
-using Collab.Training;
+using Collab.Persistence;
 
-namespace Collab;
+namespace Collab.Training;
 
 /// <summary>The whole recipe of one training run, with fastai's (or the lesson's) defaults.</summary>
 public sealed record TrainingOptions
@@ -11,7 +12,7 @@ public sealed record TrainingOptions
     public int Factors { get; init; } = CollabDefaults.Factors;
 
     /// <summary>Output range. <value>Default: (0, 5.5).</value></summary>
-    public OutputRange? YRange { get; init; } = CollabDefaults.YRange;
+    public OutputRange? YRange { get; init; } = OutputRange.Lesson;
 
     /// <summary>Epochs of one-cycle training. <value>Default: 3.</value></summary>
     public int Epochs { get; init; } = CollabDefaults.Epochs;
@@ -67,6 +68,26 @@ public sealed record TrainingOptions
         Require(Beta2 is > 0 and < 1, "Adam's beta2 must lie between 0 and 1");
         Require(Threads >= 0, "threads must be 0 (one per core) or more");
     }
+
+    /// <summary>These options as the model file records them.</summary>
+    public TrainingSettings ToSettings() => new()
+    {
+        Factors = Factors,
+        YRange = YRange,
+        Epochs = Epochs,
+        LearningRate = LearningRate,
+        WeightDecay = WeightDecay,
+        BiasWeightDecay = BiasWeightDecay,
+        BatchSize = BatchSize,
+        ValidPct = ValidPct,
+        Seed = Seed,
+        VocabularyScope = VocabularyScope,
+        Mode = JsonNamingPolicy.CamelCase.ConvertName(Mode.ToString()),
+        FastOptimizer = JsonNamingPolicy.CamelCase.ConvertName(FastOptimizer.ToString()),
+        Threads = Threads,
+        Epsilon = Epsilon,
+        Beta2 = Beta2,
+    };
 
     private static void Require(bool condition, string message)
     {

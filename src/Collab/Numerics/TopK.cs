@@ -1,12 +1,29 @@
-namespace Collab.Evaluation;
+namespace Collab.Numerics;
 
 /// <summary>
-/// Selects the k best candidates from a full vector of scores (a heap, so O(n log k)). Ties are broken against the
-/// model: among equal scores an irrelevant item ranks before a relevant one, then lower indices first, so a
-/// constant or tied scorer earns nothing from the order of the items. NaN scores rank last.
+/// Selects the k best candidates from a full vector of scores with a size-k heap (O(n log k) instead of a full
+/// sort): the one top-k selector of recommendations, similar items and ranking metrics. Ties go to the lower
+/// index; when relevance is given they are first broken against the model (an irrelevant item ranks before a
+/// relevant one), so a constant or tied scorer earns nothing from the order of the items. NaN scores rank last.
 /// </summary>
 public static class TopK
 {
+    /// <summary>
+    /// The k best scores with their indices, best first; scores of negative infinity mark excluded rows (fewer than
+    /// k come back when fewer rows are left).
+    /// </summary>
+    public static (int Index, float Score)[] Select(ReadOnlySpan<float> scores, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        if (k == 0)
+            return [];
+        var top = SelectCore(scores, default, default, k, excludeNegativeInfinity: true);
+        var result = new (int Index, float Score)[top.Length];
+        for (int r = 0; r < top.Length; r++)
+            result[r] = (top[r], scores[top[r]]);
+        return result;
+    }
+
     /// <summary>The indices of the best k candidates, best first.</summary>
     /// <param name="scores">A score per item index.</param>
     /// <param name="candidates">Which items may be ranked (for example, not yet seen by the user).</param>
@@ -17,18 +34,25 @@ public static class TopK
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         if (candidates.Length != scores.Length || relevant.Length != scores.Length)
             throw new ArgumentException("Scores, candidates and relevance must cover the same items.");
-        var heap = new int[k];
+        return SelectCore(scores, candidates, relevant, k, excludeNegativeInfinity: false);
+    }
+
+    // Empty candidates: every row is one (less those at negative infinity when asked); empty relevance: none is relevant.
+    private static int[] SelectCore(ReadOnlySpan<float> scores, ReadOnlySpan<bool> candidates, ReadOnlySpan<bool> relevant,
+        int k, bool excludeNegativeInfinity)
+    {
+        var heap = new int[Math.Min(k, scores.Length)];
         int count = 0;
         for (int item = 0; item < scores.Length; item++)
         {
-            if (!candidates[item])
+            if (candidates.IsEmpty ? excludeNegativeInfinity && float.IsNegativeInfinity(scores[item]) : !candidates[item])
                 continue;
-            if (count < k)
+            if (count < heap.Length)
             {
                 heap[count] = item;
                 SiftUp(heap, count++, scores, relevant);
             }
-            else if (Before(item, heap[0], scores, relevant))
+            else if (count > 0 && Before(item, heap[0], scores, relevant))
             {
                 heap[0] = item;
                 SiftDown(heap, count, scores, relevant);
@@ -52,7 +76,7 @@ public static class TopK
         float sb = float.IsNaN(scores[b]) ? float.NegativeInfinity : scores[b];
         if (sa != sb)
             return sa > sb;
-        if (relevant[a] != relevant[b])
+        if (!relevant.IsEmpty && relevant[a] != relevant[b])
             return !relevant[a];
         return a < b;
     }
