@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Collab.Training;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -12,7 +13,8 @@ internal sealed class TrainingDisplay(TextWriter plain) : LearnerCallback
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(100);
     private readonly Table _table = CreateTable();
-    private DateTime _lastRefresh = DateTime.MinValue;
+    // A monotonic timestamp: the refresh throttle measures elapsed time, not the time of day.
+    private long _lastRefresh;
 
     public override int Order => 20;
 
@@ -32,9 +34,9 @@ internal sealed class TrainingDisplay(TextWriter plain) : LearnerCallback
 
     public override void AfterBatch(TrainingContext context)
     {
-        if (Live is null || DateTime.UtcNow - _lastRefresh < RefreshInterval)
+        if (Live is null || (_lastRefresh != 0 && Stopwatch.GetElapsedTime(_lastRefresh) < RefreshInterval))
             return;
-        _lastRefresh = DateTime.UtcNow;
+        _lastRefresh = Stopwatch.GetTimestamp();
         double fraction = (context.Iteration + 1.0) / context.BatchesPerEpoch;
         int filled = (int)(fraction * 30);
         var bar = new string('█', filled) + new string('░', 30 - filled);

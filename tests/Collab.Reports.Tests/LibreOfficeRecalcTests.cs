@@ -7,7 +7,7 @@ namespace Collab.Reports.Tests;
 /// <summary>
 /// The workbook recalculated by LibreOffice headless: its formulas, not Collab's cached numbers, must give
 /// Collab's predictions, and the dotprod, onehot and embedding sheets must agree. Needs Debian's
-/// libreoffice-calc (see ci-install-notes.md); without it these tests fail and say how to install it.
+/// libreoffice-calc (.ci/apt-packages lists it; `bash .ci/run` installs it); without it these tests fail and say how to install it.
 /// </summary>
 public sealed class LibreOfficeRecalcTests
 {

@@ -22,7 +22,10 @@ public static class ModelFile
     private const int ChecksumLength = 32;
 
     /// <summary>Writes a model atomically: a temporary file in the same folder, flushed, then renamed over the target.</summary>
-    public static void Write(string path, TrainedModel model)
+    /// <param name="path">The model file to write.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="time">The clock of the header's creation time; default the system's.</param>
+    public static void Write(string path, TrainedModel model, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(model);
@@ -34,7 +37,7 @@ public static class ModelFile
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                var body = Serialize(model);
+                var body = Serialize(model, time ?? TimeProvider.System);
                 stream.Write(body);
                 stream.Write(SHA256.HashData(body));
                 stream.Flush(flushToDisk: true);
@@ -73,7 +76,7 @@ public static class ModelFile
         }
     }
 
-    private static byte[] Serialize(TrainedModel trained)
+    private static byte[] Serialize(TrainedModel trained, TimeProvider time)
     {
         var model = trained.Model;
         var header = new ModelFileHeader
@@ -84,7 +87,7 @@ public static class ModelFile
             Items = trained.Items.Count,
             Interactions = trained.Interactions.Count,
             CreatedBy = $"Collab {typeof(ModelFile).Assembly.GetName().Version}",
-            CreatedUtc = DateTimeOffset.UtcNow,
+            CreatedUtc = time.GetUtcNow(),
             Summary = trained.Summary,
         };
         using var buffer = new MemoryStream();

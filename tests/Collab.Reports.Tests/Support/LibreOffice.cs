@@ -11,7 +11,7 @@ public static class LibreOffice
 {
     public const string Missing =
         "LibreOffice (soffice) is not installed, and the spreadsheet tests need it to recalculate the workbook. "
-        + "Install it with: apt-get update && apt-get install -y --no-install-recommends libreoffice-calc (see ci-install-notes.md).";
+        + "Install it with: apt-get update && apt-get install -y --no-install-recommends libreoffice-calc (.ci/apt-packages lists it; `bash .ci/run` installs it).";
 
     /// <summary>CSV export options: comma, double quotes, UTF-8, raw values (not as shown), every sheet to its own file.</summary>
     private const string CsvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
