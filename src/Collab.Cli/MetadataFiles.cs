@@ -1,4 +1,4 @@
-using Collab.ColdStart;
+using Collab.ColdStart.Metadata;
 
 namespace Collab.Cli;
 

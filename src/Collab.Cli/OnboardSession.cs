@@ -1,5 +1,5 @@
 using System.Globalization;
-using Collab.ColdStart;
+using Collab.ColdStart.Questions;
 
 namespace Collab.Cli;
 

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Collab.ColdStart;
+using Collab.ColdStart.Metadata;
 using Collab.Data;
+using Collab.Evaluation.ColdStart;
 using Spectre.Console;
 
 namespace Collab.Cli.Commands;

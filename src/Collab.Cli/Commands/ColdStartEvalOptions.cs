@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Collab.ColdStart;
+using Collab.ColdStart.Metadata;
+using Collab.ColdStart.Questions;
+using Collab.Evaluation.ColdStart;
 using Collab.Training;
 
 namespace Collab.Cli.Commands;

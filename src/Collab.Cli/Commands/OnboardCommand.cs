@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Collab.ColdStart;
+using Collab.ColdStart.Metadata;
+using Collab.ColdStart.Questions;
 using Collab.Persistence;
 
 namespace Collab.Cli.Commands;

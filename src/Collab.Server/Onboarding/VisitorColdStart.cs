@@ -1,4 +1,5 @@
 using Collab.ColdStart;
+using Collab.ColdStart.Questions;
 using Collab.Persistence;
 using Collab.Recommend;
 

@@ -76,7 +76,7 @@ public sealed class FoldIn
     /// rating). Users without a trained row are ignored and listed in <see cref="FoldedItem.UnknownUsers"/>.
     /// </summary>
     /// <param name="ratings">User id → rating.</param>
-    /// <param name="prior">What is known before the ratings (for example from <see cref="MetadataModel"/>); default <see cref="ItemPrior"/>.</param>
+    /// <param name="prior">What is known before the ratings (for example from <see cref="Metadata.MetadataModel"/>); default <see cref="ItemPrior"/>.</param>
     public FoldedItem Item(IEnumerable<KeyValuePair<string, float>> ratings, RowPrior? prior = null)
     {
         var (rows, values, unknown) = Encode(ratings, Trained.Users, _trainedUsers);

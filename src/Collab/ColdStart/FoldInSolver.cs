@@ -1,3 +1,5 @@
+using Collab.Numerics;
+
 namespace Collab.ColdStart;
 
 /// <summary>

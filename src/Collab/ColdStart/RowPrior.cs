@@ -1,3 +1,4 @@
+using Collab.Numerics;
 using Collab.Persistence;
 
 namespace Collab.ColdStart;

@@ -18,8 +18,8 @@ internal static class Layers
         ["Collab.Training"] = ["Collab", "Collab.Numerics", "Collab.Data", "Collab.Models", "Collab.Evaluation.Metrics", "Collab.Persistence"],
         ["Collab.Recommend"] = ["Collab", "Collab.Numerics", "Collab.Data", "Collab.Models", "Collab.Persistence"],
         ["Collab.Interpretation"] = ["Collab", "Collab.Numerics", "Collab.Data", "Collab.Models", "Collab.Persistence", "Collab.Recommend"],
-        ["Collab.ColdStart"] = ["Collab", "Collab.Numerics", "Collab.Data", "Collab.Models", "Collab.Evaluation.Metrics", "Collab.Persistence", "Collab.Training", "Collab.Recommend"],
-        ["Collab.Evaluation"] = ["Collab", "Collab.Numerics", "Collab.Data", "Collab.Models", "Collab.Evaluation.Metrics", "Collab.Persistence", "Collab.Training", "Collab.Recommend"],
+        ["Collab.ColdStart"] = ["Collab", "Collab.Numerics", "Collab.Data", "Collab.Models", "Collab.Persistence", "Collab.Recommend"],
+        ["Collab.Evaluation"] = ["Collab", "Collab.Numerics", "Collab.Data", "Collab.Models", "Collab.Evaluation.Metrics", "Collab.Persistence", "Collab.Training", "Collab.Recommend", "Collab.ColdStart"],
         ["Collab.Tuning"] = ["Collab", "Collab.Numerics", "Collab.Data", "Collab.Models", "Collab.Evaluation.Metrics", "Collab.Persistence", "Collab.Training", "Collab.Evaluation"],
     };
 

@@ -1,4 +1,5 @@
 using Collab.ColdStart;
+using Collab.Numerics;
 using Collab.Persistence;
 using Collab.Recommend;
 using Collab.Tests.Support;
