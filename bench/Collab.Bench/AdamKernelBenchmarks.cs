@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Collab.Training;
+using Collab.Training.Optimizers;
 
 namespace Collab.Bench;
 

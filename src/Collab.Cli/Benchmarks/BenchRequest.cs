@@ -1,5 +1,6 @@
 using Collab.Data.Synthetic;
 using Collab.Training;
+using Collab.Training.Optimizers;
 
 namespace Collab.Cli.Benchmarks;
 

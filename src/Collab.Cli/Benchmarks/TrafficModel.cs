@@ -1,4 +1,5 @@
 using Collab.Training;
+using Collab.Training.Optimizers;
 
 namespace Collab.Cli.Benchmarks;
 

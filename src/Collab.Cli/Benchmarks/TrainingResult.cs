@@ -1,3 +1,4 @@
+
 namespace Collab.Cli.Benchmarks;
 
 /// <summary>One training configuration's throughput and where it stands against the memory-bandwidth and compute bounds.</summary>

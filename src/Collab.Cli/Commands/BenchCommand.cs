@@ -4,6 +4,7 @@ using System.Text.Json;
 using Collab.Cli.Benchmarks;
 using Collab.Data.Synthetic;
 using Collab.Training;
+using Collab.Training.Optimizers;
 using Spectre.Console;
 
 namespace Collab.Cli.Commands;

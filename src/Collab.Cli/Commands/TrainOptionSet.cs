@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Collab.Models;
 using Collab.Training;
+using Collab.Training.Optimizers;
 
 namespace Collab.Cli.Commands;
 

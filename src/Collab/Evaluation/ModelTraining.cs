@@ -5,6 +5,7 @@ using Collab.Models.Implicit;
 using Collab.Models.Neural;
 using Collab.Numerics;
 using Collab.Training;
+using Collab.Training.Optimizers;
 
 namespace Collab.Evaluation;
 

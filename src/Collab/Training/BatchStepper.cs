@@ -1,6 +1,7 @@
 using Collab.Data;
 using Collab.Models;
 using Collab.Numerics;
+using Collab.Training.Optimizers;
 
 namespace Collab.Training;
 

@@ -6,6 +6,7 @@ using Collab.Data;
 using Collab.Models;
 using Collab.Numerics;
 using Collab.Training.Blocked;
+using Collab.Training.Optimizers;
 
 namespace Collab.Training;
 

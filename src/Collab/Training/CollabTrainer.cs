@@ -2,6 +2,7 @@ using Collab.Data;
 using Collab.Models;
 using Collab.Numerics;
 using Collab.Persistence;
+using Collab.Training.Optimizers;
 
 namespace Collab.Training;
 

@@ -1,5 +1,6 @@
 using Collab.Data;
 using Collab.Models;
+using Collab.Training.Optimizers;
 
 namespace Collab.Training;
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Collab.Data;
 using Collab.Models;
+using Collab.Training.Optimizers;
 
 namespace Collab.Training;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Collab.Data;
 using Collab.Models;
 using Collab.Numerics;
+using Collab.Training.Optimizers;
 
 namespace Collab.Training;
 

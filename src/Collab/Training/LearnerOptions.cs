@@ -1,3 +1,5 @@
+using Collab.Training.Optimizers;
+
 namespace Collab.Training;
 
 /// <summary>How the learner batches and optimizes.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Collab.Data;
 using Collab.Models;
 using Collab.Persistence;
+using Collab.Training.Optimizers;
 
 namespace Collab.Training;
 

@@ -3,6 +3,7 @@ using Collab.Models;
 using Collab.Numerics;
 using Collab.Tests.Support;
 using Collab.Training;
+using Collab.Training.Optimizers;
 
 namespace Collab.Tests.Training;
 

@@ -1,4 +1,4 @@
-namespace Collab.Training;
+namespace Collab.Training.Optimizers;
 
 /// <summary>
 /// Powers of Adam's β2 for deferred steps, grown on demand: <see cref="SqrtPowers"/>[k] = sqrt(β2)^(k+1) scales

@@ -1,4 +1,4 @@
-namespace Collab.Training;
+namespace Collab.Training.Optimizers;
 
 /// <summary>Adam's constants (the learning rate, β1 and weight decay come from the schedule per step).</summary>
 public sealed record AdamOptions

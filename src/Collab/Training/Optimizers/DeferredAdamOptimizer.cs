@@ -1,6 +1,6 @@
 using Collab.Models;
 
-namespace Collab.Training;
+namespace Collab.Training.Optimizers;
 
 /// <summary>
 /// fastai's dense Adam (the same maths as <see cref="AdamOptimizer"/>), with the zero-gradient steps of user- and

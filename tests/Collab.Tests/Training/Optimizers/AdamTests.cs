@@ -1,8 +1,8 @@
 using Collab.Models;
 using Collab.Numerics;
-using Collab.Training;
+using Collab.Training.Optimizers;
 
-namespace Collab.Tests.Training;
+namespace Collab.Tests.Training.Optimizers;
 
 public sealed class AdamTests
 {

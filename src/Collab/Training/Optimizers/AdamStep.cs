@@ -1,4 +1,4 @@
-namespace Collab.Training;
+namespace Collab.Training.Optimizers;
 
 /// <summary>
 /// The scalars of one Adam step with decoupled weight decay, computed once per step:

@@ -1,4 +1,4 @@
-namespace Collab.Training;
+namespace Collab.Training.Optimizers;
 
 /// <summary>The row update fast mode applies to the rows a rating or batch touches.</summary>
 public enum FastOptimizer

@@ -1,4 +1,4 @@
-namespace Collab.Training;
+namespace Collab.Training.Optimizers;
 
 /// <summary>
 /// What an optimizer exposes of its state. Exact mode (dense Adam) has fastai's grad_avg and sqr_avg per

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Collab.Training;
+namespace Collab.Training.Optimizers;
 
 /// <summary>
 /// One worker's scratch for a lazy-Adam batch: which rows it touched and compact gradient buffers, one slot per

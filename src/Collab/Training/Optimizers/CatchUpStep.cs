@@ -1,4 +1,4 @@
-namespace Collab.Training;
+namespace Collab.Training.Optimizers;
 
 /// <summary>
 /// The scalars of one recorded Adam step that a row with zero gradient needs when it is brought up to date

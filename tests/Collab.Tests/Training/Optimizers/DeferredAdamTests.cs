@@ -2,8 +2,9 @@ using Collab.Models;
 using Collab.Numerics;
 using Collab.Tests.Support;
 using Collab.Training;
+using Collab.Training.Optimizers;
 
-namespace Collab.Tests.Training;
+namespace Collab.Tests.Training.Optimizers;
 
 /// <summary>
 /// Deferred Adam (exact mode) against the dense <see cref="AdamOptimizer"/> it stands in for: same parameters and

@@ -1,6 +1,6 @@
 using Collab.Models;
 
-namespace Collab.Training;
+namespace Collab.Training.Optimizers;
 
 /// <summary>
 /// Adam with decoupled weight decay, dense as in fastai: every step updates every row of every table,

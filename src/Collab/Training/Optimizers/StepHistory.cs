@@ -1,4 +1,4 @@
-namespace Collab.Training;
+namespace Collab.Training.Optimizers;
 
 /// <summary>
 /// The Adam steps a deferred table recorded since its last flush (index h is step base + 1 + h), with what bounds

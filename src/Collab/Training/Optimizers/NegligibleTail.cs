@@ -1,4 +1,4 @@
-namespace Collab.Training;
+namespace Collab.Training.Optimizers;
 
 /// <summary>
 /// The last of a row's pending steps, whose momentum term is negligible (see <see cref="DeferredTable"/>): all they

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace Collab.Training;
+namespace Collab.Training.Optimizers;
 
 /// <summary>
 /// Brings one row up to date over Adam steps in which its gradient was zero: for each step j,

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Numerics;
 
-namespace Collab.Training;
+namespace Collab.Training.Optimizers;
 
 /// <summary>
 /// Dense Adam over whole tables, fused into one pass over p, g, m and v (and clearing g), so the
