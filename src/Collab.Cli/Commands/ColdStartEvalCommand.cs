@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Collab.Cli.Files;
 using Collab.ColdStart.Metadata;
 using Collab.Data;
 using Collab.Evaluation.ColdStart;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Collab.Cli.Files;
 using Collab.ColdStart;
 using Collab.ColdStart.Metadata;
 using Collab.ColdStart.Questions;

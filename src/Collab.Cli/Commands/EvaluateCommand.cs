@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using Collab.Cli.Files;
+using Collab.Cli.Rendering;
 using Collab.Data;
 using Collab.Evaluation;
 using Spectre.Console;

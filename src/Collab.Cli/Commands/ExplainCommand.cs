@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Collab.Cli.Files;
 using Collab.Data;
 using Collab.Interpretation;
 using Collab.Persistence;

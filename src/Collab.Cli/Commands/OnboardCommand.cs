@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Collab.Cli.Files;
 using Collab.ColdStart;
 using Collab.ColdStart.Metadata;
 using Collab.ColdStart.Questions;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Collab.Cli.Files;
 using Collab.Persistence;
 using Collab.Recommend;
 

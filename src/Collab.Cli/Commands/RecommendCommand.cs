@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Collab.Cli.Files;
+using Collab.Cli.Rendering;
 using Collab.Data;
 using Collab.Persistence;
 using Collab.Recommend;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Collab.Cli.Files;
 using Collab.Persistence;
 using Collab.Server;
 using Microsoft.Extensions.Hosting;

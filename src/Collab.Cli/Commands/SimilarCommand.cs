@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Collab.Cli.Files;
+using Collab.Cli.Rendering;
 using Collab.Persistence;
 using Collab.Recommend;
 

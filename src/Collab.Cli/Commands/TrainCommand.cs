@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Collab.Cli.Files;
+using Collab.Cli.Rendering;
 using Collab.Data;
 using Collab.Persistence;
 using Collab.Training;

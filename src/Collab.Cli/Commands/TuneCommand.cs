@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Collab.Cli.Files;
 using Collab.Data;
 using Collab.Tuning;
 

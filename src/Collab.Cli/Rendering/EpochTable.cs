@@ -1,7 +1,7 @@
 using System.Globalization;
 using Collab.Training;
 
-namespace Collab.Cli;
+namespace Collab.Cli.Rendering;
 
 /// <summary>fastai's epoch table format: epoch, train_loss, valid_loss (6 decimals), time (mm:ss).</summary>
 internal static class EpochTable

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Collab.Cli;
+namespace Collab.Cli.Files;
 
 /// <summary>Writes a text file through a temporary file and a rename, so a failure never leaves half a file.</summary>
 internal static class AtomicFile

@@ -1,7 +1,7 @@
 using Collab.Data;
 using Collab.Data.Datasets;
 
-namespace Collab.Cli;
+namespace Collab.Cli.Files;
 
 /// <summary>
 /// Finds the titles for a model's items: the file the user named, else the items file of the catalog dataset

@@ -1,7 +1,7 @@
 using Collab.Data;
 using nietras.SeparatedValues;
 
-namespace Collab.Cli;
+namespace Collab.Cli.Files;
 
 /// <summary>
 /// Reads (user, item) pairs to predict: the first two fields of each line, delimiter detected. A first line

@@ -1,4 +1,4 @@
-namespace Collab.Cli;
+namespace Collab.Cli.Files;
 
 /// <summary>Quoting for CSV fields the CLI writes.</summary>
 internal static class Csv

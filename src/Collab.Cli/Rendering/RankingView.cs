@@ -4,7 +4,7 @@ using Collab.Data;
 using Collab.Recommend;
 using Spectre.Console;
 
-namespace Collab.Cli;
+namespace Collab.Cli.Rendering;
 
 /// <summary>Shows a ranking (recommendations or neighbours) as a table with titles, or as JSON.</summary>
 internal static class RankingView

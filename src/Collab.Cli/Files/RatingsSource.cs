@@ -1,7 +1,7 @@
 using Collab.Data.Datasets;
 using Spectre.Console;
 
-namespace Collab.Cli;
+namespace Collab.Cli.Files;
 
 /// <summary>Turns the user's source argument (a file path or a dataset name) into a ratings file path.</summary>
 internal static class RatingsSource

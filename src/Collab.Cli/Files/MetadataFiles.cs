@@ -1,6 +1,6 @@
 using Collab.ColdStart.Metadata;
 
-namespace Collab.Cli;
+namespace Collab.Cli.Files;
 
 /// <summary>Finds and reads the metadata file of items or users for the cold-start commands.</summary>
 internal static class MetadataFiles

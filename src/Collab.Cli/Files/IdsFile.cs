@@ -1,4 +1,4 @@
-namespace Collab.Cli;
+namespace Collab.Cli.Files;
 
 /// <summary>Reads ids to process in batch: the first field of each line; a first line naming a column is a header.</summary>
 internal static class IdsFile

@@ -3,7 +3,7 @@ using Collab.Training;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace Collab.Cli;
+namespace Collab.Cli.Rendering;
 
 /// <summary>
 /// Shows training as fastai does: the epoch table growing row by row, with a live progress bar for the

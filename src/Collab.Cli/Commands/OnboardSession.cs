@@ -1,7 +1,7 @@
 using System.Globalization;
 using Collab.ColdStart.Questions;
 
-namespace Collab.Cli;
+namespace Collab.Cli.Commands;
 
 /// <summary>
 /// The interactive part of <c>collab onboard</c>: rounds of questions on a text reader and writer (the

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Collab.Evaluation;
 
-namespace Collab.Cli;
+namespace Collab.Cli.Rendering;
 
 /// <summary>Prints an evaluation report as a plain table: mean ± sample standard deviation over the runs.</summary>
 internal static class EvaluationTable
