@@ -30,6 +30,12 @@ public sealed record CollabServerOptions
     /// <summary>Largest request body accepted; larger ones get 413. <value>Default: 64 KiB.</value></summary>
     public long MaxRequestBytes { get; init; } = 64 * 1024;
 
+    /// <summary>
+    /// Largest model file <c>POST /admin/reload</c> reads; a larger one is refused before any of it is read.
+    /// <value>Default: 1 GiB (ml-latest-small's model with 50 factors is 2.7 MB; by the file format, one of ML-25M about 250 MB).</value>
+    /// </summary>
+    public long MaxModelBytes { get; init; } = 1L << 30;
+
     /// <summary>Lowest and highest rating a visitor can give. <value>Default: 0.5 to 5 (MovieLens stars).</value></summary>
     public (float Low, float High) RatingScale { get; init; } = (0.5f, 5f);
 
@@ -41,6 +47,11 @@ public sealed record CollabServerOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(Urls);
         ArgumentOutOfRangeException.ThrowIfLessThan(WritesPerSecond, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBytes, 1024);
+        if (MaxModelBytes < 1 || MaxModelBytes > Array.MaxLength)
+        {
+            throw new ArgumentException($"The cap on model files (MaxModelBytes, --max-model-mb) must be between 1 byte and {Array.MaxLength:N0} bytes "
+                + $"(2047 MiB), as a model file is read into one array; got {MaxModelBytes:N0}.");
+        }
         if (!(RatingScale.Low < RatingScale.High))
             throw new ArgumentException("The rating scale's low end must be below its high end.");
         if (AdminToken is { Length: < 8 })

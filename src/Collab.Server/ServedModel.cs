@@ -36,7 +36,12 @@ internal sealed class ServedModel
 
     public ReasonWriter Reasons { get; }
 
-    public static ServedModel Load(string path, ItemCatalog? items, DateTimeOffset now) => new(path, TrainedModel.Load(path), items, now);
+    /// <summary>Reads a model file that must be a regular file of at most <paramref name="maxBytes"/> (see <see cref="RegularFile"/>).</summary>
+    public static ServedModel Load(string path, long maxBytes, ItemCatalog? items, DateTimeOffset now)
+    {
+        var bytes = RegularFile.TryRead(path, maxBytes, out var refusal) ?? throw new ModelFileException(path, refusal);
+        return new(path, ModelFile.Read(bytes, path), items, now);
+    }
 
     /// <summary>The model row of a trained item, or -1.</summary>
     public int ItemRow(string id) => Trained.Items.TryGetIndex(id, out int row) && Predictor.Stats.ItemCounts[row] > 0 ? row : -1;

@@ -109,7 +109,7 @@ public sealed class SessionApiTests(ServedModelFixture model)
         using var bad = new HttpRequestMessage(HttpMethod.Post, "/admin/reload") { Content = JsonContent.Create(new { path = "/no/such/model.collab" }) };
         bad.Headers.Authorization = new("Bearer", RunningServer.AdminToken);
         using var failed = await server.Client.SendAsync(bad);
-        await RunningServer.ReadAsync(failed, 400);
+        await RunningServer.ReadAsync(failed, 404);
         await server.GetJsonAsync($"/api/users/{model.FirstUser}/recommendations?n=3");
     }
 

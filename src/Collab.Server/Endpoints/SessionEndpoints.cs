@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace Collab.Server;
 
 /// <summary>
@@ -58,7 +60,7 @@ internal static class SessionEndpoints
         return TypedResults.Ok(new QuestionsResponse(id, round, [.. items.Select(i => model.View(i))]));
     }
 
-    private static IResult Answer(string id, AnswersRequest request, SessionStore store, ModelHolder models, CollabServerOptions options, TimeProvider time)
+    private static IResult Answer(string id, [FromBody] AnswersRequest request, SessionStore store, ModelHolder models, CollabServerOptions options, TimeProvider time)
     {
         if (ApiChecks.SessionId(id) is { } bad)
             return bad;
@@ -70,8 +72,10 @@ internal static class SessionEndpoints
             return ApiChecks.UnknownSession(id);
         var model = models.Current;
         var stored = new List<StoredAnswer>(answers.Count);
-        foreach (var answer in answers)
+        for (int i = 0; i < answers.Count; i++)
         {
+            if (answers[i] is not { } answer)
+                return ApiChecks.BadRequest($"Answer {i + 1} is null; each answer is an object such as {{\"item\":\"356\",\"rating\":4.5}} or {{\"item\":\"318\",\"notSeen\":true}}.");
             if (ValidateAnswer(answer, model, options) is { } invalid)
                 return invalid;
             stored.Add(new StoredAnswer(answer.Item!, answer.NotSeen == true ? null : answer.Rating));

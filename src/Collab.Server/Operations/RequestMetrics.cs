@@ -19,9 +19,10 @@ internal sealed class RequestMetrics
         {
             await next(context);
         }
-        catch
+        catch (Exception e)
         {
-            failed = StatusCodes.Status500InternalServerError;
+            // A request that does not bind throws BadHttpRequestException and is answered with its 4xx, not a 500.
+            failed = e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
             throw;
         }
         finally

@@ -57,7 +57,14 @@ public static class ModelFile
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
             throw new ModelFileException(path, "the model file does not exist. Train one with 'collab train ... --out FILE'.");
-        var bytes = File.ReadAllBytes(path);
+        return Read(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Reads a model from a model file's bytes already in memory, with the same checks; <paramref name="path"/> names the file in errors.</summary>
+    public static TrainedModel Read(byte[] bytes, string path)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(path);
         if (bytes.Length < Magic.Length + 8 + ChecksumLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
             throw new ModelFileException(path, "this is not a Collab model file (its first bytes are not 'COLLABMF').");
         int version = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(Magic.Length));

@@ -75,6 +75,54 @@ public sealed class ImplicitTrainingTests
         Assert.InRange(counts[data.Items.Encode("a")] / (double)counts[data.Items.Encode("b")], 2.8, 3.2);
     }
 
+    [Theory]
+    [InlineData(NegativeSampling.Uniform)]
+    [InlineData(NegativeSampling.Popularity)]
+    public void A_user_with_every_item_but_two_only_ever_gets_those_two_as_negatives(NegativeSampling sampling)
+    {
+        // "all" has 198 of the 200 items, so almost every first draw is a positive and 32 rejections in a row are common.
+        var items = Enumerable.Range(0, 200).Select(i => $"i{i}").ToList();
+        var rows = items.Where(i => i is not ("i7" or "i150")).Select(i => ("all", i, 1f)).Concat([("x", "i7", 1f), ("y", "i150", 1f)]).ToList();
+        var data = CollabData.FromTable(RatingsTable.FromTriples(rows), new DataSplit([.. Enumerable.Range(0, rows.Count)], []));
+        var sampler = new NegativeSampler(data.Train, data.Users.Count, data.Items.Count, sampling, new SeededRandom(7));
+        int user = data.Users.Encode("all");
+        var counts = new int[data.Items.Count];
+        for (int n = 0; n < 4_000; n++)
+            counts[sampler.Draw(user)]++;
+        int seven = counts[data.Items.Encode("i7")], fifty = counts[data.Items.Encode("i150")];
+        Assert.Equal(4_000, seven + fifty);
+        // Both items have one positive each (from x and y): equally likely under either sampling.
+        Assert.InRange(seven / 4_000.0, 0.45, 0.55);
+    }
+
+    [Fact]
+    public void Popularity_sampling_falls_back_to_the_remaining_popularity_for_a_user_with_nearly_every_item()
+    {
+        // "a" is popular (3 positives), "b" has one; "all" has every other item, so its negatives are a and b at 3 : 1.
+        var items = Enumerable.Range(0, 100).Select(i => $"i{i}").ToList();
+        var rows = items.Select(i => ("all", i, 1f)).Concat([("u1", "a", 1f), ("u2", "a", 1f), ("u3", "a", 1f), ("u1", "b", 1f)]).ToList();
+        var data = CollabData.FromTable(RatingsTable.FromTriples(rows), new DataSplit([.. Enumerable.Range(0, rows.Count)], []));
+        var sampler = new NegativeSampler(data.Train, data.Users.Count, data.Items.Count, NegativeSampling.Popularity, new SeededRandom(8));
+        int user = data.Users.Encode("all");
+        var counts = new int[data.Items.Count];
+        for (int n = 0; n < 20_000; n++)
+            counts[sampler.Draw(user)]++;
+        int a = counts[data.Items.Encode("a")], b = counts[data.Items.Encode("b")];
+        Assert.Equal(20_000, a + b);
+        Assert.InRange(a / (double)b, 2.8, 3.2);
+    }
+
+    [Fact]
+    public void A_user_with_every_item_among_the_positives_is_refused_with_a_clear_message()
+    {
+        var rows = new List<(string, string, float)> { ("u1", "a", 1), ("u1", "b", 1), ("u1", "b", 1), ("u2", "a", 1) };
+        var data = CollabData.FromTable(RatingsTable.FromTriples(rows), new DataSplit([0, 1, 2, 3], []));
+        var error = Assert.Throws<ArgumentException>(() =>
+            new NegativeSampler(data.Train, data.Users.Count, data.Items.Count, NegativeSampling.Uniform, new SeededRandom(9)));
+        Assert.Contains($"user row {data.Users.Encode("u1")}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("every one of the 2 items", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Users g0..g29 and h0..h29; items gA.. and hA..; each user has every item of their own group, one held out.</summary>
     private static (RatingsTable Table, DataSplit Split) Planted()
     {
