@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Collab.Cli;
 using Collab.Cli.Commands;
 
@@ -6,8 +7,12 @@ using Collab.Cli.Commands;
 if (Console.IsOutputRedirected)
     Spectre.Console.AnsiConsole.Profile.Width = 200;
 
-var root = new RootCommand("Collab: collaborative filtering from the command line. Train the fastai lesson's model, predict, recommend.")
+// A RootCommand takes its name from the entry assembly (Collab.Cli); a plain command named "collab", with the help and
+// version options a RootCommand would add, makes every usage line say the name people type.
+var root = new Command("collab", "Collab: collaborative filtering from the command line. Train the fastai lesson's model, predict, recommend.")
 {
+    new HelpOption(),
+    new VersionOption(),
     TrainCommand.Create(),
     PredictCommand.Create(),
     EvaluateCommand.Create(),

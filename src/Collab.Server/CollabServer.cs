@@ -53,6 +53,8 @@ public static class CollabServer
         app.Services.GetRequiredService<ModelHolder>();
         app.Services.GetRequiredService<SessionStore>();
         var metrics = app.Services.GetRequiredService<RequestMetrics>();
+        if (options.TrustedProxies.Count > 0)
+            app.UseForwardedHeaders(ForwardedClients.Options(options.TrustedProxies));
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // A body over the size limit or unreadable JSON surfaces as BadHttpRequestException: its status, not 500.

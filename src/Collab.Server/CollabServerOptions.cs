@@ -27,6 +27,13 @@ public sealed record CollabServerOptions
     /// <summary>Writes (new sessions, answers, reloads) each client may make per second, with twice that as a burst. <value>Default: 20.</value></summary>
     public int WritesPerSecond { get; init; } = 20;
 
+    /// <summary>
+    /// Reverse proxies (addresses such as 10.0.0.5, or networks such as 10.0.0.0/8) whose <c>X-Forwarded-For</c> names
+    /// the client, so that write limits apply per visitor behind them; the header from any other peer is ignored.
+    /// <value>Default: none (every client is its connection's remote address).</value>
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
     /// <summary>Largest request body accepted; larger ones get 413. <value>Default: 64 KiB.</value></summary>
     public long MaxRequestBytes { get; init; } = 64 * 1024;
 
@@ -54,6 +61,9 @@ public sealed record CollabServerOptions
         }
         if (!(RatingScale.Low < RatingScale.High))
             throw new ArgumentException("The rating scale's low end must be below its high end.");
+        ArgumentNullException.ThrowIfNull(TrustedProxies);
+        if (TrustedProxies.FirstOrDefault(p => !ForwardedClients.IsValidProxy(p)) is { } bad)
+            throw new ArgumentException($"The trusted proxy '{bad}' is neither an IP address (10.0.0.5) nor a network (10.0.0.0/8).");
         if (AdminToken is { Length: < 8 })
             throw new ArgumentException("The admin token must be at least 8 characters.");
     }

@@ -105,6 +105,22 @@ public sealed class PredictAndErrorsTests : IDisposable
     }
 
     [Fact]
+    public void Help_calls_the_program_collab_at_the_top_and_in_every_command()
+    {
+        var top = CliRunner.Run("--help");
+        Assert.Equal(0, top.ExitCode);
+        Assert.Contains("Usage:\n  collab [command] [options]", top.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Collab.Cli", top.Output, StringComparison.Ordinal);
+        Assert.Contains("serve", top.Output, StringComparison.Ordinal);
+        var train = CliRunner.Run("train", "--help");
+        Assert.Contains("collab train", train.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Collab.Cli", train.Output, StringComparison.Ordinal);
+        var version = CliRunner.Run("--version");
+        Assert.Equal(0, version.ExitCode);
+        Assert.Matches(@"^\d+\.\d+", version.Output);
+    }
+
+    [Fact]
     public async Task Ctrl_c_stops_after_the_current_batch_and_still_saves_the_model()
     {
         var data = _temp.File("big.tsv", PlantedTsv(users: 300, items: 300));

@@ -10,10 +10,11 @@ public sealed class RecommendCommandTests(TrainedModels models) : IClassFixture<
         var result = CliRunner.Run("recommend", models.Sample, "--user", "73", "-n", "5", "--json");
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
-        var results = json.RootElement.GetProperty("results").EnumerateArray().ToList();
-        Assert.Equal(5, results.Count);
-        Assert.All(results, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("title").GetString())));
-        var scores = results.Select(r => r.GetProperty("score").GetSingle()).ToList();
+        // "items", as the HTTP API names its rankings.
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(5, items.Count);
+        Assert.All(items, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("title").GetString())));
+        var scores = items.Select(r => r.GetProperty("score").GetSingle()).ToList();
         Assert.Equal(scores.OrderDescending(), scores);
     }
 
@@ -57,13 +58,16 @@ public sealed class RecommendCommandTests(TrainedModels models) : IClassFixture<
         var result = CliRunner.Run("similar", models.Sample, "--item", "260", "-n", "5", "--json");
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
-        var ids = json.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        var ids = json.RootElement.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
         Assert.Equal(5, ids.Count);
         Assert.DoesNotContain("260", ids);
 
         var users = CliRunner.Run("similar", models.Sample, "--user", "73", "-n", "3");
         Assert.Equal(0, users.ExitCode);
         Assert.Contains("users nearest to user '73'", users.Output);
+        var usersJson = CliRunner.Run("similar", models.Sample, "--user", "73", "-n", "3", "--json");
+        using (var nearest = JsonDocument.Parse(usersJson.Output))
+            Assert.Equal(3, nearest.RootElement.GetProperty("users").GetArrayLength());
 
         var unknown = CliRunner.Run("similar", models.Sample, "--item", "999999999");
         Assert.Equal(1, unknown.ExitCode);

@@ -21,17 +21,24 @@ internal static class ServeCommand
         var token = new Option<string?>("--admin-token") { Description = "Enables POST /admin/reload for requests with 'Authorization: Bearer TOKEN'. Default: $COLLAB_ADMIN_TOKEN." };
         var writes = new Option<int>("--write-rate") { Description = "Writes (sessions, answers) each client may make per second.", DefaultValueFactory = _ => 20 };
         var maxModel = new Option<int>("--max-model-mb") { Description = "Largest model file POST /admin/reload reads, in MiB (at most 2047).", DefaultValueFactory = _ => 1024 };
+        var proxies = new Option<string[]>("--trusted-proxy")
+        {
+            Description = "A reverse proxy (address, or network such as 10.0.0.0/8) whose X-Forwarded-For names the client, so write limits "
+                + "apply per visitor behind it; repeat for several. Default: none (the header is ignored).",
+            DefaultValueFactory = _ => [],
+        };
         var command = new Command("serve", "Serve recommendations over HTTP, with the onboarding page for new visitors at /.")
         {
-            model, urls, db, itemsFile, token, writes, maxModel,
+            model, urls, db, itemsFile, token, writes, maxModel, proxies,
         };
         command.SetAction((parse, cancel) => RunAsync(parse.GetValue(model)!, parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(itemsFile),
-            parse.GetValue(token) ?? Environment.GetEnvironmentVariable("COLLAB_ADMIN_TOKEN"), parse.GetValue(writes), parse.GetValue(maxModel), cancel));
+            parse.GetValue(token) ?? Environment.GetEnvironmentVariable("COLLAB_ADMIN_TOKEN"), parse.GetValue(writes), parse.GetValue(maxModel),
+            parse.GetValue(proxies)!, cancel));
         return command;
     }
 
     private static async Task<int> RunAsync(string modelPath, string urls, string db, string? itemsFile, string? token, int writes, int maxModelMegabytes,
-        CancellationToken cancel)
+        string[] trustedProxies, CancellationToken cancel)
     {
         var trained = TrainedModel.Load(modelPath);
         var items = ItemTitles.Find(itemsFile, trained.Summary.Source);
@@ -45,6 +52,7 @@ internal static class ServeCommand
             AdminToken = token,
             WritesPerSecond = writes,
             MaxModelBytes = (long)maxModelMegabytes << 20,
+            TrustedProxies = trustedProxies,
         });
         await app.StartAsync(cancel);
         Console.Error.WriteLine($"Serving {Path.GetFileName(modelPath)} ({trained.Users.Count - 1:N0} users, {trained.Items.Count - 1:N0} items"

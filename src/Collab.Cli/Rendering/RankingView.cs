@@ -44,13 +44,17 @@ internal static class RankingView
         AnsiConsole.Write(table);
     }
 
-    public static object ToJson(Ranking ranking, ItemCatalog? titles) => new
+    /// <summary>
+    /// The ranking as JSON. The list is <c>items</c> as in the HTTP API's rankings (recommendations, similar items), or
+    /// <c>users</c> for the users nearest a user.
+    /// </summary>
+    public static Dictionary<string, object?> ToJson(Ranking ranking, ItemCatalog? titles) => new()
     {
-        query = ranking.Query,
-        kind = ranking.Kind,
-        found = ranking.Found,
-        message = ranking.Message,
-        results = ranking.Results.Select((r, i) => new
+        ["query"] = ranking.Query,
+        ["kind"] = ranking.Kind,
+        ["found"] = ranking.Found,
+        ["message"] = ranking.Message,
+        [ranking.Kind == RankingKind.SimilarUsers ? "users" : "items"] = ranking.Results.Select((r, i) => new
         {
             rank = i + 1,
             id = r.Id,

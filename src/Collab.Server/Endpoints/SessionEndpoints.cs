@@ -80,9 +80,8 @@ internal static class SessionEndpoints
                 return invalid;
             stored.Add(new StoredAnswer(answer.Item!, answer.NotSeen == true ? null : answer.Rating));
         }
-        if (store.CountAnswers(id) + stored.Count > MaxAnswersPerSession)
+        if (!store.TryAddAnswers(id, stored, time.GetUtcNow(), MaxAnswersPerSession))
             return ApiChecks.BadRequest($"A session keeps at most {MaxAnswersPerSession} answers.");
-        store.AddAnswers(id, stored, time.GetUtcNow());
         return TypedResults.Ok(Describe(session, store));
     }
 

@@ -87,12 +87,22 @@ internal sealed class SessionStore : IDisposable
         return round;
     }
 
-    /// <summary>Appends answers and closes the open round, in one transaction.</summary>
-    public void AddAnswers(string id, IReadOnlyList<StoredAnswer> answers, DateTimeOffset now)
+    /// <summary>
+    /// Appends answers and closes the open round, in one transaction, unless the session would then hold more than
+    /// <paramref name="maxPerSession"/> answers: the count is read inside the same write transaction (and the
+    /// in-process writer lock), so concurrent requests, or another replica on the same database, cannot overshoot it.
+    /// </summary>
+    /// <returns>Whether the answers were stored.</returns>
+    public bool TryAddAnswers(string id, IReadOnlyList<StoredAnswer> answers, DateTimeOffset now, int maxPerSession)
     {
         using var connection = Open();
         using var _ = _writer.EnterScope();
-        using var transaction = connection.BeginTransaction();
+        // Not deferred (BEGIN IMMEDIATE): the database's write lock is held before the count is read; returning
+        // without a commit rolls back.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        long stored = (long)Scalar(connection, transaction, "SELECT COUNT(*) FROM answers WHERE session_id = $id", ("$id", id))!;
+        if (stored + answers.Count > maxPerSession)
+            return false;
         var stamp = Stamp(now);
         foreach (var answer in answers)
         {
@@ -101,13 +111,7 @@ internal sealed class SessionStore : IDisposable
         }
         Execute(connection, transaction, "UPDATE sessions SET round_open = 0 WHERE id = $id", ("$id", id));
         transaction.Commit();
-    }
-
-    /// <summary>How many answers a session has stored.</summary>
-    public long CountAnswers(string id)
-    {
-        using var connection = Open();
-        return (long)Scalar(connection, null, "SELECT COUNT(*) FROM answers WHERE session_id = $id", ("$id", id))!;
+        return true;
     }
 
     public void Dispose()
