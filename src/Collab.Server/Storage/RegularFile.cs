@@ -7,17 +7,33 @@ namespace Collab.Server;
 /// Reads a whole file only when it is a regular file (or a symbolic link to one) no larger than a cap: never a device
 /// such as <c>/dev/zero</c>, a FIFO, a socket or a folder. On Linux the type and size come from <c>statx</c> before
 /// anything is opened, and again from the opened handle, which is opened without blocking so that a FIFO swapped in
-/// between cannot stall the read; at most the size found is read. Other systems have no such call in .NET: there the
-/// file must exist, not be a folder or device, and is read to at most the cap.
+/// between cannot stall the read; at most the size found is read. Other systems (and a C library without statx) have
+/// no such call in .NET: there the file must exist, not be a folder or device, and is read to at most the cap.
 /// </summary>
 internal static class RegularFile
 {
     /// <summary>The file's bytes, or null with the reason it was refused.</summary>
     public static byte[]? TryRead(string path, long maxBytes, out string refusal)
     {
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            refusal = "the path holds a NUL character";
+            return null;
+        }
         try
         {
-            return OperatingSystem.IsLinux() ? ReadOnLinux(path, maxBytes, out refusal) : ReadElsewhere(path, maxBytes, out refusal);
+            if (OperatingSystem.IsLinux())
+            {
+                try
+                {
+                    return ReadOnLinux(path, maxBytes, out refusal);
+                }
+                catch (EntryPointNotFoundException)
+                {
+                    // A C library without statx (glibc before 2.28): the checks other systems get, below.
+                }
+            }
+            return ReadElsewhere(path, maxBytes, out refusal);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
