@@ -14,6 +14,26 @@ public sealed class ModelFileTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
+    public void The_creation_time_comes_from_the_given_clock_so_two_saves_are_byte_identical()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        string first = _temp.Combine("a.collab"), second = _temp.Combine("b.collab");
+        ModelFile.Write(first, _trained, clock);
+        ModelFile.Write(second, _trained, clock);
+        var bytes = File.ReadAllBytes(first);
+        Assert.Equal(bytes, File.ReadAllBytes(second));
+        // Header layout (docs/model-file-format.md): magic (8 bytes), version (int32), JSON length (int32), JSON.
+        int length = BitConverter.ToInt32(bytes, 12);
+        using var header = System.Text.Json.JsonDocument.Parse(bytes.AsMemory(16, length));
+        Assert.Equal(clock.GetUtcNow(), header.RootElement.GetProperty("createdUtc").GetDateTimeOffset());
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Fact]
     public void Save_and_load_round_trip_bit_exactly()
     {
         var path = _temp.Combine("m.collab");
