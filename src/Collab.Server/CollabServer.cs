@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
 using Collab.Persistence;
+using Collab.Server.Endpoints;
+using Collab.Server.Operations;
+using Collab.Server.Storage;
 
 namespace Collab.Server;
 

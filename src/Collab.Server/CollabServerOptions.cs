@@ -1,5 +1,6 @@
 using Collab.Data;
 using Collab.Persistence;
+using Collab.Server.Operations;
 
 namespace Collab.Server;
 

@@ -1,6 +1,9 @@
 using Collab.Data;
 using Collab.Persistence;
 using Collab.Recommend;
+using Collab.Server.Contracts;
+using Collab.Server.Onboarding;
+using Collab.Server.Storage;
 
 namespace Collab.Server;
 

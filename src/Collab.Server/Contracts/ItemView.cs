@@ -1,4 +1,4 @@
-namespace Collab.Server;
+namespace Collab.Server.Contracts;
 
 /// <summary>An item as the API shows it.</summary>
 /// <param name="Id">Raw item id.</param>

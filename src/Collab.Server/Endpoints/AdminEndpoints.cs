@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Collab.Persistence;
+using Collab.Server.Contracts;
 
-namespace Collab.Server;
+namespace Collab.Server.Endpoints;
 
 /// <summary>
 /// <c>POST /admin/reload</c>: swaps in a model file without dropping requests; needs the start-up token as a bearer

@@ -1,4 +1,4 @@
-namespace Collab.Server;
+namespace Collab.Server.Endpoints;
 
 /// <summary>Input checks shared by the endpoints; each returns the problem to answer with, or null when the input is fine.</summary>
 internal static class ApiChecks

@@ -1,6 +1,7 @@
 using Collab.Recommend;
+using Collab.Server.Contracts;
 
-namespace Collab.Server;
+namespace Collab.Server.Endpoints;
 
 /// <summary>Read-only questions to the model: recommendations for a trained user, similar items, a prediction, an item.</summary>
 internal static class ModelEndpoints

@@ -1,6 +1,7 @@
 using System.Reflection;
+using Collab.Server.Operations;
 
-namespace Collab.Server;
+namespace Collab.Server.Endpoints;
 
 /// <summary>The onboarding page (plain HTML, CSS and JavaScript embedded in the assembly), health and metrics.</summary>
 internal static class PageEndpoints

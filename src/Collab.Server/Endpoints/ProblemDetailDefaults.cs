@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Collab.Server;
+namespace Collab.Server.Endpoints;
 
 /// <summary>
 /// Fills in the <c>detail</c> of the problem bodies ASP.NET Core writes on its own (a query value or body that does not

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
+using Collab.Server.Contracts;
+using Collab.Server.Onboarding;
+using Collab.Server.Storage;
 
-namespace Collab.Server;
+namespace Collab.Server.Endpoints;
 
 /// <summary>
 /// A new visitor's onboarding: open a session, get rounds of well-known items to rate or mark as not seen, post

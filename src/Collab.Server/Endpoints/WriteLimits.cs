@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace Collab.Server;
+namespace Collab.Server.Endpoints;
 
 /// <summary>Per-client token buckets on the write endpoints (keyed by remote address); a client over its rate gets 429.</summary>
 internal static class WriteLimits

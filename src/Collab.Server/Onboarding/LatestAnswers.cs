@@ -1,4 +1,6 @@
-namespace Collab.Server;
+using Collab.Server.Contracts;
+
+namespace Collab.Server.Onboarding;
 
 /// <summary>Replays a session's answer log: the latest answer about each item counts (a rating, or null for "not seen").</summary>
 internal static class LatestAnswers

@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 using Collab.Data;
 using Collab.Persistence;
 
-namespace Collab.Server;
+namespace Collab.Server.Onboarding;
 
 /// <summary>
 /// One line saying why an item is recommended: the two items the person liked whose factor vectors point most

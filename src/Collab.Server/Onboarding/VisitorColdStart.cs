@@ -3,7 +3,7 @@ using Collab.ColdStart.Questions;
 using Collab.Persistence;
 using Collab.Recommend;
 
-namespace Collab.Server;
+namespace Collab.Server.Onboarding;
 
 /// <summary>
 /// A session's questionnaire and fold-in, from the cold-start library. The service keeps no visitor in memory: each

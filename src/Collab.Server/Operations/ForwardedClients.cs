@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace Collab.Server;
+namespace Collab.Server.Operations;
 
 /// <summary>
 /// The reverse proxies whose <c>X-Forwarded-For</c> the service believes: each an address (<c>10.0.0.5</c>) or a

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace Collab.Server;
+namespace Collab.Server.Operations;
 
 /// <summary>Counts requests and their latencies per route (method and route pattern), for <c>GET /metrics</c>.</summary>
 internal sealed class RequestMetrics

@@ -1,4 +1,4 @@
-namespace Collab.Server;
+namespace Collab.Server.Operations;
 
 /// <summary>Lock-free counters of one route: requests by status class and a latency histogram.</summary>
 internal sealed class RouteStats

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace Collab.Server;
+namespace Collab.Server.Storage;
 
 /// <summary>
 /// Reads a whole file only when it is a regular file (or a symbolic link to one) no larger than a cap: never a device

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Collab.Server;
+namespace Collab.Server.Storage;
 
 /// <summary>
 /// The database schema as numbered migrations; <c>PRAGMA user_version</c> records how many have run. Each runs in

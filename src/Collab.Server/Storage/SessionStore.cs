@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Collab.Server.Contracts;
 
-namespace Collab.Server;
+namespace Collab.Server.Storage;
 
 /// <summary>
 /// Visitors' sessions, rounds of questions and answers in SQLite (WAL: readers never wait for the writer). One
