@@ -7,6 +7,7 @@ using Collab.Models;
 using Collab.Numerics;
 using Collab.Training;
 using Spectre.Console;
+using Collab.Training.LrFinding;
 
 namespace Collab.Cli.Commands;
 

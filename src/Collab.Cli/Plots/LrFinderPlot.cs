@@ -1,5 +1,5 @@
-using Collab.Training;
 using ScottPlot;
+using Collab.Training.LrFinding;
 
 namespace Collab.Cli.Plots;
 

@@ -2,8 +2,9 @@ using Collab.Data;
 using Collab.Models;
 using Collab.Numerics;
 using Collab.Training;
+using Collab.Training.LrFinding;
 
-namespace Collab.Tests.Training;
+namespace Collab.Tests.Training.LrFinding;
 
 public sealed class LrFinderTests
 {

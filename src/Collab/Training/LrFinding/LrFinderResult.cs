@@ -1,4 +1,5 @@
-namespace Collab.Training;
+
+namespace Collab.Training.LrFinding;
 
 /// <summary>
 /// What a learning-rate sweep measured: the smoothed loss at each learning rate, and the two classic

@@ -1,7 +1,7 @@
 using Collab.Data;
 using Collab.Models;
 
-namespace Collab.Training;
+namespace Collab.Training.LrFinding;
 
 /// <summary>
 /// fastai's learning-rate finder: train a copy of the model for a few hundred batches while the lr grows

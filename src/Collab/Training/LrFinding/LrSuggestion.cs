@@ -1,4 +1,5 @@
-namespace Collab.Training;
+
+namespace Collab.Training.LrFinding;
 
 /// <summary>A suggested learning rate and the rule that chose it.</summary>
 /// <param name="LearningRate">The rate.</param>

@@ -1,4 +1,5 @@
-namespace Collab.Training;
+
+namespace Collab.Training.LrFinding;
 
 /// <summary>How the learning-rate finder sweeps.</summary>
 public sealed record LrFinderOptions
