@@ -21,6 +21,6 @@ internal static class ErrorReporter
     }
 
     private static bool IsUserError(Exception e) => e is UserErrorException or RatingsFormatException
-        or ModelFileException or DatasetUnavailableException or DatasetIntegrityException or ArgumentException
+        or ModelFileException or ModelKindException or DatasetUnavailableException or DatasetIntegrityException or ArgumentException
         or FormatException or IOException or UnauthorizedAccessException or HttpRequestException;
 }

@@ -112,7 +112,7 @@ public sealed class LessonWorkbook
             throw new ArgumentException($"A workbook holds at most {MaxUsers} users and {MaxItems} items; the matrix has {matrix.Users.Count} x {matrix.Items.Count}.", nameof(matrix));
         if (matrix.RatedCount == 0)
             throw new ArgumentException("The matrix has no rated cells, so the sheets would have no loss to show; choose more users or items.", nameof(matrix));
-        var model = trained.Model;
+        var model = trained.FactorsFor("The spreadsheet");
         int k = model.Factors;
         var userRows = matrix.Users.Select(id => RowOf(trained.Users, id, "user")).ToArray();
         var itemRows = matrix.Items.Select(id => RowOf(trained.Items, id, "item")).ToArray();

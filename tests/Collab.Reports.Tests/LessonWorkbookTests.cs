@@ -15,7 +15,7 @@ public sealed class LessonWorkbookTests
         {
             for (int i = 0; i < book.ItemCount; i++)
             {
-                float expected = model.Model.Predict(model.Users.Encode(book.Matrix.Users[u]), model.Items.Encode(book.Matrix.Items[i]));
+                float expected = model.Factors!.Predict(model.Users.Encode(book.Matrix.Users[u]), model.Items.Encode(book.Matrix.Items[i]));
                 Assert.Equal(expected, book.Predict(u, i), 1e-5);
             }
         }
@@ -46,7 +46,7 @@ public sealed class LessonWorkbookTests
     {
         var matrix = Some.Matrix(5, 5);
         var model = SmallMatrixTraining.Train(matrix, SpreadsheetDefaults.Training with { Epochs = 1 });
-        model.Model.ItemBias.Values[model.Items.Encode(matrix.Items[2])] = float.NaN;
+        model.Factors!.ItemBias.Values[model.Items.Encode(matrix.Items[2])] = float.NaN;
         var error = Assert.Throws<ArgumentException>(() => LessonWorkbook.FromModel(matrix, model, "x"));
         Assert.Contains("not finite", error.Message);
     }

@@ -19,7 +19,10 @@ public sealed class ServedModelFixture : IDisposable
         ModelPath = _folder.Combine("sample.collab");
         trained.Save(ModelPath);
         Items = ItemCatalog.Read(SharedData.Path("data", "ml-latest-small", "movies.csv"));
-        FirstUser = trained.Users[1];
+        // The sample is dense: take the trained user who has seen the fewest items, so that enough remain to recommend.
+        int user = Enumerable.Range(1, trained.Users.Count - 1).Where(u => trained.Interactions.CountOf(u) > 0)
+            .MinBy(u => trained.Interactions.CountOf(u) + trained.HeldOut.CountOf(u));
+        FirstUser = trained.Users[user];
         FirstItem = trained.Items[1];
     }
 

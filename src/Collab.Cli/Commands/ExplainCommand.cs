@@ -48,8 +48,8 @@ internal static class ExplainCommand
         FactorPca? pca = null;
         if (request.Pca is { } components)
         {
-            if (components < 1 || components > trained.Model.Factors)
-                throw new UserErrorException($"--pca takes 1 to {trained.Model.Factors} components (the model has {trained.Model.Factors} factors).");
+            if (components < 1 || components > trained.FactorsFor("explain --pca").Factors)
+                throw new UserErrorException($"--pca takes 1 to {trained.FactorsFor("explain --pca").Factors} components (the model has {trained.FactorsFor("explain --pca").Factors} factors).");
             pca = FactorPca.Compute(trained, request.Side, components, request.Top);
         }
         if (request.Json)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Collab.Interpretation;
 using Collab.Persistence;
 using Spectre.Console;
+using Collab.Models;
 
 namespace Collab.Cli.Commands;
 
@@ -35,8 +36,8 @@ internal static class SummaryCommand
             }, CollabJson.Options));
             return ExitCodes.Ok;
         }
-        var m = trained.Model;
-        Console.Out.WriteLine($"The lesson's model (fastai EmbeddingDotBias): {m.UserCount - 1:N0} users and {m.ItemCount - 1:N0} items (+1 #na# row each), {m.Factors} factors.");
+        var m = trained.FactorsFor("summary");
+        Console.Out.WriteLine($"{Title(trained.Kind)}: {m.UserCount - 1:N0} users and {m.ItemCount - 1:N0} items (+1 #na# row each), {m.Factors} factors.");
         var table = new Table().Border(TableBorder.Simple)
             .AddColumns("part", "name", "shape").AddColumn(new TableColumn("numbers").RightAligned()).AddColumn("what it is");
         foreach (var row in summary.Rows)
@@ -54,4 +55,12 @@ internal static class SummaryCommand
             $"Trained on {training.TrainRows:N0} of {training.Rows:N0} ratings from {training.Source}: {training.Epochs.Count} epochs of one cycle at lr {o.LearningRate:G3}, wd {o.WeightDecay:G3}, batch size {o.BatchSize}; valid RMSE {rmse}."));
         return ExitCodes.Ok;
     }
+
+    private static string Title(ModelKind kind) => kind switch
+    {
+        ModelKind.Ials => "Implicit ALS factors (Hu, Koren and Volinsky 2008)",
+        ModelKind.Bpr => "The dot-bias tables trained with BPR",
+        ModelKind.Bce => "The dot-bias tables trained with sampled binary cross-entropy",
+        _ => "The lesson's model (fastai EmbeddingDotBias)",
+    };
 }

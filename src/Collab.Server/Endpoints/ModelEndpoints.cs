@@ -68,7 +68,7 @@ internal static class ModelEndpoints
         if (row < 0)
             return ApiChecks.UnknownItem(id);
         var view = model.View(id);
-        return TypedResults.Ok(new ItemDetails(id, view.Title, view.Genres, model.Trained.Model.ItemBias.Values[row],
+        return TypedResults.Ok(new ItemDetails(id, view.Title, view.Genres, model.Trained.Factors?.ItemBias.Values[row],
             view.Ratings, model.Predictor.Stats.ItemMean(row)));
     }
 }

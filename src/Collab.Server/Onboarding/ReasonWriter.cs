@@ -35,9 +35,9 @@ internal sealed class ReasonWriter(TrainedModel trained, ItemCatalog? items)
 
     public string For(string item, int[] liked)
     {
-        if (liked.Length == 0 || !trained.Items.TryGetIndex(item, out int row))
+        if (liked.Length == 0 || !trained.Items.TryGetIndex(item, out int row) || trained.Factors is not { } model)
             return "Rated highly by most viewers";
-        var factors = trained.Model.ItemFactors;
+        var factors = model.ItemFactors;
         var best = liked
             .Select(l => (Row: l, Similarity: TensorPrimitives.CosineSimilarity(factors.Row(row), factors.Row(l))))
             .OrderByDescending(s => s.Similarity)

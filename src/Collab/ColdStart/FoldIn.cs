@@ -30,8 +30,8 @@ public sealed class FoldIn
         Options = options ?? new FoldInOptions();
         Options.Validate();
         Trained = trained;
-        _items = FrozenTables.Items(trained.Model);
-        _users = FrozenTables.Users(trained.Model);
+        _items = FrozenTables.Items(trained.FactorsFor("Fold-in"));
+        _users = FrozenTables.Users(trained.FactorsFor("Fold-in"));
         ItemCounts = trained.Stats.ItemCounts.ToArray();
         _trainedItems = [.. ItemCounts.Select(c => c > 0)];
         _trainedUsers = [.. trained.Stats.UserCounts.ToArray().Select(c => c > 0)];
@@ -109,8 +109,8 @@ public sealed class FoldIn
     private void CheckPrior(RowPrior prior)
     {
         ArgumentNullException.ThrowIfNull(prior);
-        if (prior.Mean.FactorCount != Trained.Model.Factors)
-            throw new ArgumentException($"The prior has {prior.Mean.FactorCount} factors; the model has {Trained.Model.Factors}.", nameof(prior));
+        if (prior.Mean.FactorCount != Trained.FactorsFor("Fold-in").Factors)
+            throw new ArgumentException($"The prior has {prior.Mean.FactorCount} factors; the model has {Trained.FactorsFor("Fold-in").Factors}.", nameof(prior));
     }
 
     private static (int[] Rows, float[] Ratings, string[] Unknown) Encode(IEnumerable<KeyValuePair<string, float>> ratings, Vocabulary vocabulary, bool[] trained)

@@ -27,7 +27,7 @@ public sealed class FoldedItem
     public float Predict(string user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var model = _foldIn.Trained.Model;
+        var model = _foldIn.Trained.FactorsFor("Fold-in");
         if (!_foldIn.Trained.Users.TryGetIndex(user, out int u) || !_foldIn.IsTrainedUser(u))
             throw new ArgumentException($"User '{user}' has no trained row in the model.", nameof(user));
         return Row.RatedByUser(model, u);

@@ -30,7 +30,7 @@ public sealed class FoldedUser
     public float Predict(string item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var model = _foldIn.Trained.Model;
+        var model = _foldIn.Trained.FactorsFor("Fold-in");
         if (!_foldIn.Trained.Items.TryGetIndex(item, out int i) || !_foldIn.IsTrainedItem(i))
             throw new ArgumentException($"Item '{item}' has no trained row in the model.", nameof(item));
         return Row.RateItem(model, i);

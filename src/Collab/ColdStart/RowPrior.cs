@@ -34,7 +34,7 @@ public sealed class RowPrior
     {
         ArgumentNullException.ThrowIfNull(trained);
         var counts = trained.Stats.UserCounts.ToArray();
-        return FromRows(trained.Model.UserFactors.Values, trained.Model.UserBias.Values, trained.Model.Factors, counts);
+        return FromRows(trained.FactorsFor("Fold-in").UserFactors.Values, trained.FactorsFor("Fold-in").UserBias.Values, trained.FactorsFor("Fold-in").Factors, counts);
     }
 
     /// <summary>The mean and spread of the trained items' rows (items with at least one training rating).</summary>
@@ -42,7 +42,7 @@ public sealed class RowPrior
     {
         ArgumentNullException.ThrowIfNull(trained);
         var counts = trained.Stats.ItemCounts.ToArray();
-        return FromRows(trained.Model.ItemFactors.Values, trained.Model.ItemBias.Values, trained.Model.Factors, counts);
+        return FromRows(trained.FactorsFor("Fold-in").ItemFactors.Values, trained.FactorsFor("Fold-in").ItemBias.Values, trained.FactorsFor("Fold-in").Factors, counts);
     }
 
     /// <summary>The same spread around another mean (for example a metadata model's prediction).</summary>

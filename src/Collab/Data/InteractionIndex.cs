@@ -38,6 +38,12 @@ public sealed class InteractionIndex
     /// <summary>Number of training ratings of a user.</summary>
     public int CountOf(int user) => _offsets[user + 1] - _offsets[user];
 
+    /// <summary>An index of <paramref name="userCount"/> users with no interactions.</summary>
+    public static InteractionIndex Empty(int userCount) => new(new int[userCount + 1], [], []);
+
+    /// <summary>True when <paramref name="user"/> has <paramref name="item"/> among their interactions.</summary>
+    public bool Contains(int user, int item) => ItemsOf(user).Contains(item);
+
     /// <summary>Groups encoded ratings by user (a counting sort: linear time).</summary>
     public static InteractionIndex FromRatings(EncodedRatings rows, int userCount)
     {

@@ -1,6 +1,7 @@
 using Collab.Models.Implicit;
 using Collab.Models.Neural;
 using Collab.Training;
+using Collab.Models;
 
 namespace Collab.Evaluation;
 

@@ -1,4 +1,5 @@
 using Collab.Training;
+using Collab.Models;
 
 namespace Collab.Evaluation;
 

@@ -36,7 +36,7 @@ public sealed class FactorPca
         ArgumentNullException.ThrowIfNull(trained);
         var stats = trained.Stats;
         bool items = side == ModelSide.Items;
-        var table = items ? trained.Model.ItemFactors : trained.Model.UserFactors;
+        var table = items ? trained.FactorsFor("The factor map").ItemFactors : trained.FactorsFor("The factor map").UserFactors;
         var ids = items ? trained.Items : trained.Users;
         int k = table.Columns;
         var rows = MostRated.Rows(items ? stats.ItemCounts : stats.UserCounts, mostRated);

@@ -21,7 +21,7 @@ public static class ModelBiases
         var stats = trained.Stats;
         bool items = side == ModelSide.Items;
         var counts = (items ? stats.ItemCounts : stats.UserCounts).ToArray();
-        var biases = items ? trained.Model.ItemBias.Values : trained.Model.UserBias.Values;
+        var biases = items ? trained.FactorsFor("Biases").ItemBias.Values : trained.FactorsFor("Biases").UserBias.Values;
         var ids = items ? trained.Items : trained.Users;
         return [.. MostRated.Rows(counts, mostRated)
             .Select(r => new BiasEntry(ids[r], biases[r], counts[r], items ? stats.ItemMean(r) : stats.UserMean(r)))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Collab.Models;
 using Collab.Persistence;
 
 namespace Collab.Interpretation;
@@ -29,7 +30,7 @@ public sealed class ModelSummary
     public static ModelSummary Of(TrainedModel trained)
     {
         ArgumentNullException.ThrowIfNull(trained);
-        var m = trained.Model;
+        var m = trained.FactorsFor("The layer summary");
         int k = m.Factors;
         var stats = trained.Stats;
         long trainedUsers = Count(stats.UserCounts);
@@ -50,10 +51,18 @@ public sealed class ModelSummary
             new(SummaryPart.Activation, "dot", "1", 1, "the dot product of the two factor vectors (a matrix product, an affine function)"),
             new(SummaryPart.Activation, "raw", "1", 1, "dot + u_bias[user] + i_bias[item]"),
             new(SummaryPart.Output, "prediction", "1", 1, output),
-            new(SummaryPart.Loss, "MSE", "1", 1, "mean squared error between predictions and actual ratings over a batch (MSELossFlat); RMSE is its square root"),
+            Loss(trained.Kind),
         ];
         return new ModelSummary(rows, rows.Where(r => r.Part == SummaryPart.Parameter).Sum(r => r.Count), (trainedUsers + trainedItems) * (k + 1));
     }
+
+    private static SummaryRow Loss(ModelKind kind) => kind switch
+    {
+        ModelKind.Ials => new(SummaryPart.Loss, "weighted squares", "1", 1, "implicit ALS: squared error of every user-item score against 1 (interacted) or 0 (not), the unobserved pairs down-weighted, minimised by alternating least squares"),
+        ModelKind.Bpr => new(SummaryPart.Loss, "BPR", "1", 1, "Bayesian personalised ranking: -log σ(score(positive) - score(sampled negative)) per training pair"),
+        ModelKind.Bce => new(SummaryPart.Loss, "BCE", "1", 1, "binary cross-entropy of σ(score) against 1 for each interaction and 0 for sampled negatives"),
+        _ => new(SummaryPart.Loss, "MSE", "1", 1, "mean squared error between predictions and actual ratings over a batch (MSELossFlat); RMSE is its square root"),
+    };
 
     private static SummaryRow Table(SummaryPart part, string name, int rows, int columns, string meaning) =>
         new(part, name, string.Create(CultureInfo.InvariantCulture, $"{rows:N0} x {columns}"), (long)rows * columns, meaning);

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Collab.Data;
 using Collab.Models;
+using Collab.Models.Neural;
 
 namespace Collab.Persistence;
 
@@ -16,7 +17,10 @@ namespace Collab.Persistence;
 public static class ModelFile
 {
     /// <summary>The format version this build writes and reads.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    // Version 1 held the dot-bias model only and no held-out interactions; it still loads.
+    private const int OldestReadableVersion = 1;
 
     private static readonly byte[] Magic = "COLLABMF"u8.ToArray();
     private const int ChecksumLength = 32;
@@ -32,12 +36,14 @@ public static class ModelFile
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
+        var clock = time ?? TimeProvider.System;
+        RemoveStaleTemporaries(folder, Path.GetFileName(full), clock);
         var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                var body = Serialize(model, time ?? TimeProvider.System);
+                var body = Serialize(model, clock);
                 stream.Write(body);
                 stream.Write(SHA256.HashData(body));
                 stream.Flush(flushToDisk: true);
@@ -50,6 +56,29 @@ public static class ModelFile
                 File.Delete(temp);
         }
     }
+
+    // A save killed mid-write leaves its temporary file behind; the next save of the same file removes those old
+    // enough (an hour) that no save still running can own them.
+    private static void RemoveStaleTemporaries(string folder, string name, TimeProvider time)
+    {
+        if (!Directory.Exists(folder))
+            return;
+        var cutoff = time.GetUtcNow().UtcDateTime - StaleAfter;
+        foreach (var stale in Directory.EnumerateFiles(folder, $".{name}.*.tmp"))
+        {
+            try
+            {
+                if (File.GetLastWriteTimeUtc(stale) < cutoff)
+                    File.Delete(stale);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another save removed it first, or it is in use: leave it.
+            }
+        }
+    }
+
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
 
     /// <summary>Reads a model file, verifying magic, version, checksum and every length before use.</summary>
     public static TrainedModel Read(string path)
@@ -68,14 +97,14 @@ public static class ModelFile
         if (bytes.Length < Magic.Length + 8 + ChecksumLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
             throw new ModelFileException(path, "this is not a Collab model file (its first bytes are not 'COLLABMF').");
         int version = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(Magic.Length));
-        if (version != FormatVersion)
-            throw new ModelFileException(path, $"the model file has format version {version}; this Collab reads version {FormatVersion}. Retrain the model or use a matching Collab.");
+        if (version is < OldestReadableVersion or > FormatVersion)
+            throw new ModelFileException(path, $"the model file has format version {version}; this Collab reads versions {OldestReadableVersion} to {FormatVersion}. Retrain the model or use a matching Collab.");
         var body = bytes.AsSpan(0, bytes.Length - ChecksumLength);
         if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumLength)))
             throw new ModelFileException(path, "the model file is damaged (its checksum does not match: truncated or corrupted). Retrain or restore it from a copy.");
         try
         {
-            return Deserialize(body[(Magic.Length + 4)..]);
+            return Deserialize(body[(Magic.Length + 4)..], version);
         }
         catch (Exception e) when (e is EndOfStreamException or JsonException or ArgumentException or InvalidDataException or OverflowException)
         {
@@ -86,13 +115,17 @@ public static class ModelFile
     private static byte[] Serialize(TrainedModel trained, TimeProvider time)
     {
         var model = trained.Model;
+        var factors = trained.Factors;
         var header = new ModelFileHeader
         {
-            Factors = model.Factors,
-            YRange = model.YRange is { } r ? [r.Low, r.High] : null,
+            Kind = ModelTables.KindName(trained.Kind),
+            Factors = factors?.Factors ?? 0,
+            YRange = OutputRangeOf(model) is { } r ? [r.Low, r.High] : null,
             Users = trained.Users.Count,
             Items = trained.Items.Count,
             Interactions = trained.Interactions.Count,
+            HeldOut = trained.HeldOut.Count,
+            Neural = ModelTables.ShapeOf(model),
             CreatedBy = $"Collab {typeof(ModelFile).Assembly.GetName().Version}",
             CreatedUtc = time.GetUtcNow(),
             Summary = trained.Summary,
@@ -107,53 +140,85 @@ public static class ModelFile
             writer.Write(json);
             WriteStrings(writer, trained.Users.Ids);
             WriteStrings(writer, trained.Items.Ids);
-            writer.Write(model.Parameters.Count);
-            foreach (var tensor in model.Parameters)
+            var tables = ModelTables.Of(model).ToList();
+            writer.Write(tables.Count);
+            foreach (var (name, rows, columns, values) in tables)
             {
-                WriteString(writer, tensor.Name);
-                writer.Write(tensor.Rows);
-                writer.Write(tensor.Columns);
-                writer.Write(MemoryMarshal.AsBytes(tensor.Values.AsSpan()));
+                WriteString(writer, name);
+                writer.Write(rows);
+                writer.Write(columns);
+                writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
             }
-            var interactions = trained.Interactions;
-            WriteInts(writer, interactions.Offsets);
-            WriteInts(writer, interactions.AllItems);
-            writer.Write(MemoryMarshal.AsBytes(interactions.AllRatings));
+            WriteInteractions(writer, trained.Interactions);
+            WriteInteractions(writer, trained.HeldOut);
         }
         return buffer.ToArray();
     }
 
-    private static TrainedModel Deserialize(ReadOnlySpan<byte> content)
+    private static OutputRange? OutputRangeOf(ICollabModel model) => model switch
+    {
+        DotBiasModel dot => dot.YRange,
+        EmbeddingNN nn => nn.YRange,
+        _ => null,
+    };
+
+    private static void WriteInteractions(BinaryWriter writer, InteractionIndex interactions)
+    {
+        WriteInts(writer, interactions.Offsets);
+        WriteInts(writer, interactions.AllItems);
+        writer.Write(MemoryMarshal.AsBytes(interactions.AllRatings));
+    }
+
+    private static TrainedModel Deserialize(ReadOnlySpan<byte> content, int version)
     {
         var reader = new SpanReader(content);
         var header = JsonSerializer.Deserialize<ModelFileHeader>(reader.Bytes(reader.Count()), CollabJson.Options)
             ?? throw new InvalidDataException("empty header");
-        if (header.Kind != "dot-bias")
-            throw new InvalidDataException($"unknown model kind '{header.Kind}'");
+        var kind = ModelTables.ParseKind(header.Kind);
+        if (version == 1 && kind != ModelKind.Dot)
+            throw new InvalidDataException($"a version-1 file holds a '{header.Kind}' model");
         var users = Vocabulary.FromOrderedEntries(ReadStrings(ref reader));
         var items = Vocabulary.FromOrderedEntries(ReadStrings(ref reader));
-        OutputRange? range = header.YRange is [var low, var high] ? new OutputRange(low, high) : null;
-        var model = DotBiasModel.CreateEmpty(users.Count, items.Count, header.Factors, range);
+        var model = ModelTables.CreateEmpty(kind, header, users.Count, items.Count);
+        var expected = ModelTables.Of(model).ToList();
         int tensors = reader.Count();
-        if (tensors != model.Parameters.Count)
-            throw new InvalidDataException($"{tensors} weight tables, expected {model.Parameters.Count}");
-        foreach (var tensor in model.Parameters)
+        if (tensors != expected.Count)
+            throw new InvalidDataException($"{tensors} weight tables, expected {expected.Count}");
+        foreach (var table in expected)
         {
             var name = Encoding.UTF8.GetString(reader.Bytes(reader.Count()));
             int rows = reader.Count();
             int columns = reader.Count();
-            if (name != tensor.Name || rows != tensor.Rows || columns != tensor.Columns)
-                throw new InvalidDataException($"weight table '{name}' is {rows}x{columns}, expected '{tensor.Name}' {tensor.Rows}x{tensor.Columns}");
-            MemoryMarshal.Cast<byte, float>(reader.Bytes(checked(rows * columns * 4))).CopyTo(tensor.Values);
+            if (name != table.Name || rows != table.Rows || columns != table.Columns)
+                throw new InvalidDataException($"weight table '{name}' is {rows}x{columns}, expected '{table.Name}' {table.Rows}x{table.Columns}");
+            MemoryMarshal.Cast<byte, float>(reader.Bytes(checked(rows * columns * 4))).CopyTo(table.Values);
+            if (!AllFinite(table.Values))
+                throw new InvalidDataException($"weight table '{name}' holds NaN or infinite values: the training that wrote it diverged. Retrain with a lower learning rate");
         }
+        var interactions = ReadInteractions(ref reader, users.Count, items.Count);
+        var heldOut = version == 1 ? null : ReadInteractions(ref reader, users.Count, items.Count);
+        if (!reader.AtEnd)
+            throw new InvalidDataException("unexpected bytes after the last section");
+        return new TrainedModel(kind, model, users, items, interactions, header.Summary, heldOut);
+    }
+
+    private static bool AllFinite(ReadOnlySpan<float> values)
+    {
+        foreach (var v in values)
+        {
+            if (!float.IsFinite(v))
+                return false;
+        }
+        return true;
+    }
+
+    private static InteractionIndex ReadInteractions(ref SpanReader reader, int userCount, int itemCount)
+    {
         var offsets = ReadInts(ref reader);
         var interactionItems = ReadInts(ref reader);
         var ratings = MemoryMarshal.Cast<byte, float>(reader.Bytes(checked(interactionItems.Length * 4))).ToArray();
-        if (!reader.AtEnd)
-            throw new InvalidDataException("unexpected bytes after the last section");
-        ValidateInteractions(offsets, interactionItems, users.Count, items.Count);
-        var interactions = new InteractionIndex(offsets, interactionItems, ratings);
-        return new TrainedModel(model, users, items, interactions, header.Summary);
+        ValidateInteractions(offsets, interactionItems, userCount, itemCount);
+        return new InteractionIndex(offsets, interactionItems, ratings);
     }
 
     private static void ValidateInteractions(int[] offsets, int[] items, int userCount, int itemCount)
@@ -194,7 +259,7 @@ public static class ModelFile
 
     private static string[] ReadStrings(ref SpanReader reader)
     {
-        int count = reader.Count();
+        int count = reader.Count(bytesEach: 4);
         var values = new string[count];
         for (int i = 0; i < count; i++)
             values[i] = Encoding.UTF8.GetString(reader.Bytes(reader.Count()));
@@ -203,7 +268,7 @@ public static class ModelFile
 
     private static int[] ReadInts(ref SpanReader reader)
     {
-        int count = reader.Count();
+        int count = reader.Count(bytesEach: 4);
         return MemoryMarshal.Cast<byte, int>(reader.Bytes(checked(count * 4))).ToArray();
     }
 }

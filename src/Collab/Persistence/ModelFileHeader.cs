@@ -3,7 +3,10 @@ namespace Collab.Persistence;
 /// <summary>The JSON header of a model file: what follows and how the model was trained.</summary>
 internal sealed record ModelFileHeader
 {
-    public string Kind { get; init; } = "dot-bias";
+    public string Kind { get; init; } = DotBiasKind;
+
+    /// <summary>The kind name version 1 wrote, which version 2 keeps for the dot-bias model.</summary>
+    public const string DotBiasKind = "dot-bias";
 
     public int Factors { get; init; }
 
@@ -14,6 +17,10 @@ internal sealed record ModelFileHeader
     public int Items { get; init; }
 
     public int Interactions { get; init; }
+
+    public int HeldOut { get; init; }
+
+    public NeuralShape? Neural { get; init; }
 
     public string CreatedBy { get; init; } = "";
 

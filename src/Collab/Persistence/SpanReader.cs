@@ -10,6 +10,18 @@ internal ref struct SpanReader(ReadOnlySpan<byte> data)
 
     public readonly bool AtEnd => _position == _data.Length;
 
+    /// <summary>Bytes not read yet.</summary>
+    public readonly int Remaining => _data.Length - _position;
+
+    /// <summary>A count of entries that take at least <paramref name="bytesEach"/> bytes each, checked against the bytes left before anything is allocated.</summary>
+    public int Count(int bytesEach)
+    {
+        int value = Count();
+        if ((long)value * bytesEach > Remaining)
+            throw new InvalidDataException($"a count of {value:N0} entries is more than the {Remaining:N0} bytes left can hold");
+        return value;
+    }
+
     /// <summary>A non-negative 32-bit count or length.</summary>
     public int Count()
     {

@@ -10,6 +10,9 @@ namespace Collab.Persistence;
 /// </summary>
 public sealed record TrainingSettings
 {
+    /// <summary>The model kind's name (dot, nn, ials, ease, bpr, bce). <value>Default: dot (what version-1 files hold).</value></summary>
+    public string Model { get; init; } = "dot";
+
     /// <summary>Latent factors.</summary>
     public int Factors { get; init; } = CollabDefaults.Factors;
 

@@ -3,6 +3,9 @@ namespace Collab.Persistence;
 /// <summary>What went into a trained model and how training went; saved in the model file's header.</summary>
 public sealed record TrainingSummary
 {
+    /// <summary>The lowest and highest training rating: predicted ratings are clipped to it (null in files that predate it).</summary>
+    public float[]? RatingScale { get; init; }
+
     /// <summary>The ratings source (file or dataset).</summary>
     public string Source { get; init; } = "";
 

@@ -53,7 +53,7 @@ public sealed partial class Predictor
     public IReadOnlyList<ScoredId> RecommendRow(ReadOnlySpan<float> factors, float bias, ReadOnlySpan<int> seenItems, int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        var model = _trained.Model;
+        var model = _trained.FactorsFor("Recommendations for a new visitor");
         if (factors.Length != model.Factors)
             throw new ArgumentException($"The row has {factors.Length} factors; the model has {model.Factors}.", nameof(factors));
         var scores = new float[model.ItemCount];
@@ -67,7 +67,8 @@ public sealed partial class Predictor
 
     private Ranking[] RecommendBlock(List<string> users, int n, bool includeSeen)
     {
-        var model = _trained.Model;
+        if (_trained.Factors is not { } model)
+            return [.. users.Select(user => RecommendOne(user, n, includeSeen))];
         int items = model.ItemCount;
         int k = model.Factors;
         var rows = new int[users.Count];
@@ -117,6 +118,19 @@ public sealed partial class Predictor
             return;
         foreach (var item in _trained.Interactions.ItemsOf(user))
             scores[item] = float.NegativeInfinity;
+        foreach (var item in _trained.HeldOut.ItemsOf(user))
+            scores[item] = float.NegativeInfinity;
+    }
+
+    // Kinds without factor tables (nn, ease) score one user at a time; their scores are final already.
+    private Ranking RecommendOne(string user, int n, bool includeSeen)
+    {
+        if (!TryGetUser(user, out int row))
+            return new Ranking(user, RankingKind.Recommendations, false, []);
+        var scores = new float[_trained.Items.Count];
+        _rows.Value.ScoreAll(row, scores);
+        Exclude(scores, row, includeSeen);
+        return ToRanking(user, RankingKind.Recommendations, TopK.Select(scores, n), _trained.Items, Stats.ItemCounts, s => s);
     }
 
     private static Ranking ToRanking(string query, RankingKind kind, (int Index, float Score)[] top,

@@ -17,7 +17,7 @@ public sealed partial class Predictor
     {
         ArgumentNullException.ThrowIfNull(item);
         return TryGetItem(item, out int row)
-            ? Similar(item, RankingKind.SimilarItems, row, n, minRatings, _itemColumns.Value, _trained.Model.ItemFactors, _trained.Items, Stats.ItemCounts)
+            ? Similar(item, RankingKind.SimilarItems, row, n, minRatings, _itemColumns.Value, _trained.FactorsFor("Similar items").ItemFactors, _trained.Items, Stats.ItemCounts)
             : new Ranking(item, RankingKind.SimilarItems, false, []);
     }
 
@@ -26,7 +26,7 @@ public sealed partial class Predictor
     {
         ArgumentNullException.ThrowIfNull(user);
         return TryGetUser(user, out int row)
-            ? Similar(user, RankingKind.SimilarUsers, row, n, minRatings, _userColumns.Value, _trained.Model.UserFactors, _trained.Users, Stats.UserCounts)
+            ? Similar(user, RankingKind.SimilarUsers, row, n, minRatings, _userColumns.Value, _trained.FactorsFor("Similar users").UserFactors, _trained.Users, Stats.UserCounts)
             : new Ranking(user, RankingKind.SimilarUsers, false, []);
     }
 

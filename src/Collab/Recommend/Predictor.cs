@@ -14,6 +14,7 @@ public sealed partial class Predictor
     private readonly Lazy<FactorColumns> _itemColumns;
     private readonly Lazy<FactorColumns> _userColumns;
     private readonly int[] _untrainedItems;
+    private readonly Lazy<RowScorer> _rows;
 
     /// <summary>Creates a predictor over a trained model.</summary>
     public Predictor(TrainedModel trained)
@@ -25,8 +26,9 @@ public sealed partial class Predictor
         var counts = Stats.ItemCounts.ToArray();
         _untrainedItems = [.. Enumerable.Range(0, counts.Length).Where(i => counts[i] == 0)];
         // Built on first use: a plain rating prediction never needs the column-major copies.
-        _itemColumns = new(() => new FactorColumns(trained.Model.ItemFactors));
-        _userColumns = new(() => new FactorColumns(trained.Model.UserFactors));
+        _itemColumns = new(() => new FactorColumns(trained.FactorsFor("Similar items").ItemFactors));
+        _userColumns = new(() => new FactorColumns(trained.FactorsFor("Similar users").UserFactors));
+        _rows = new(() => RowScorer.For(trained));
     }
 
     /// <summary>Training rating counts and means per user and item.</summary>
@@ -52,7 +54,9 @@ public sealed partial class Predictor
             (true, false) => PredictionBasis.UnknownItem,
             _ => PredictionBasis.UnknownUserAndItem,
         };
-        return new Prediction(user, item, _trained.Model.Predict(u, i), basis);
+        Span<float> prediction = stackalloc float[1];
+        _trained.Model.Predict([u], [i], prediction);
+        return new Prediction(user, item, prediction[0], basis);
     }
 
     /// <summary>Predicts many pairs, in input order.</summary>

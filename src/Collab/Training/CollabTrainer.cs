@@ -1,8 +1,7 @@
+using System.Numerics.Tensors;
 using Collab.Data;
 using Collab.Models;
-using Collab.Numerics;
 using Collab.Persistence;
-using Collab.Training.Optimizers;
 
 namespace Collab.Training;
 
@@ -39,20 +38,10 @@ public static class CollabTrainer
         InteractionIndex? interactions,
         CancellationToken cancellation)
     {
-        var model = DotBiasModel.Create(data.Users.Count, data.Items.Count,
-            new DotBiasOptions { Factors = options.Factors, YRange = options.YRange },
-            SeededRandom.ForStream(options.Seed, SeedStream.Init));
-        var learner = new Learner(data, model, new LearnerOptions
-        {
-            BatchSize = options.BatchSize,
-            Seed = options.Seed,
-            WeightDecay = options.WeightDecay,
-            BiasWeightDecay = options.BiasWeightDecay,
-            Adam = new AdamOptions { Beta2 = options.Beta2, Epsilon = options.Epsilon },
-            Mode = options.Mode,
-            FastOptimizer = options.FastOptimizer,
-            Threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads,
-        });
+        var (min, max) = RatingScale(data.Train);
+        var (yRange, _) = YRangeFit.Resolve(options.YRange, options.FitYRangeToData, min, max);
+        var (trainedModel, kept) = ModelFactory.Create(data, options, yRange, options.Seed);
+        var learner = new Learner(data, trainedModel, options.ToLearnerOptions(options.Seed));
         foreach (var callback in callbacks ?? [])
             learner.AddCallback(callback);
         var fit = learner.FitOneCycle(options.Epochs, options.LearningRate, options.WeightDecay, cancellation);
@@ -64,11 +53,18 @@ public static class CollabTrainer
             ValidRows = data.Valid.Count,
             ValidRowsWithUnknownUser = data.ValidRowsWithUnknownUser,
             ValidRowsWithUnknownItem = data.ValidRowsWithUnknownItem,
-            Options = options.ToSettings(),
+            Options = options.ToSettings() with { YRange = yRange },
+            RatingScale = data.Train.Count == 0 ? null : [min, max],
             Epochs = [.. fit.Epochs.Select(e => new EpochSummary(e.Epoch, e.TrainLoss, e.ValidLoss, e.Elapsed.TotalSeconds))],
             Stopped = fit.Stopped,
             FitSeconds = fit.Elapsed.TotalSeconds,
         };
-        return new TrainedModel(model, data.Users, data.Items, interactions ?? InteractionIndex.FromRatings(data.Train, data.Users.Count), summary);
+        return new TrainedModel(options.Model, kept, data.Users, data.Items,
+            interactions ?? InteractionIndex.FromRatings(data.Train, data.Users.Count), summary,
+            InteractionIndex.FromRatings(data.Valid, data.Users.Count));
     }
+
+    /// <summary>The lowest and highest training rating (0, 0 without rows).</summary>
+    internal static (float Min, float Max) RatingScale(EncodedRatings train) =>
+        train.Count == 0 ? (0f, 0f) : (TensorPrimitives.Min(train.Ratings), TensorPrimitives.Max(train.Ratings));
 }

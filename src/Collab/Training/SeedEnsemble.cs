@@ -83,14 +83,14 @@ public sealed class SeedEnsemble
     {
         var first = members[0];
         // One member (the others cancelled) is its own mean: merging would only truncate it.
-        var model = members.Length == 1 ? first.Model : LowRankMerge.Merge([.. members.Select(t => t.Model)], options.Factors, options.Seed);
+        var model = members.Length == 1 ? first.FactorsFor("Merging") : LowRankMerge.Merge([.. members.Select(t => t.FactorsFor("Merging"))], options.Factors, options.Seed);
         var merged = new float[valid.Count];
         model.Predict(valid.Users, valid.Items, merged);
         var averaged = new float[valid.Count];
         var predictions = new float[valid.Count];
         foreach (var member in members)
         {
-            member.Model.Predict(valid.Users, valid.Items, predictions);
+            member.FactorsFor("Merging").Predict(valid.Users, valid.Items, predictions);
             TensorPrimitives.MultiplyAdd(predictions, 1f / members.Length, averaged, averaged);
         }
         var summary = first.Summary with
@@ -112,7 +112,7 @@ public sealed class SeedEnsemble
     // Ten members' gradient buffers would double what the ensemble holds (0.9 GB at 25M ratings).
     private static void ReleaseGradients(TrainedModel member)
     {
-        foreach (var tensor in member.Model.Parameters)
+        foreach (var tensor in member.FactorsFor("Merging").Parameters)
             tensor.ReleaseGradients();
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Collab.Data;
 using Collab.Models;
+using Collab.Models.Implicit;
+using Collab.Models.Neural;
 using Collab.Persistence;
 using Collab.Training.Optimizers;
 
@@ -9,6 +11,23 @@ namespace Collab.Training;
 /// <summary>The whole recipe of one training run, with fastai's (or the lesson's) defaults.</summary>
 public sealed record TrainingOptions
 {
+    /// <summary>The kind of model to train. <value>Default: <see cref="ModelKind.Dot"/>.</value></summary>
+    public ModelKind Model { get; init; } = ModelKind.Dot;
+
+    /// <summary>
+    /// When true, a <see cref="YRange"/> that does not fit the training ratings' scale (ratings outside it, or a scale
+    /// less than half its width) is replaced by the data's minimum and maximum widened by the same margins the range
+    /// leaves around MovieLens's 0.5-5 stars. Set false to keep <see cref="YRange"/> as given.
+    /// <value>Default: true.</value>
+    /// </summary>
+    public bool FitYRangeToData { get; init; } = true;
+
+    /// <summary>The neural model's layers and embedding sizes (used when <see cref="Model"/> is nn). <value>Default: fastai's.</value></summary>
+    public EmbeddingNNOptions Neural { get; init; } = new();
+
+    /// <summary>The ranking loss's negatives (used for bpr and bce). <value>Default: <see cref="ImplicitOptions"/>'s.</value></summary>
+    public ImplicitOptions Implicit { get; init; } = new();
+
     /// <summary>Latent factors. <value>Default: 50.</value></summary>
     public int Factors { get; init; } = CollabDefaults.Factors;
 
@@ -68,11 +87,16 @@ public sealed record TrainingOptions
         Require(Epsilon > 0, "Adam's epsilon must be positive");
         Require(Beta2 is > 0 and < 1, "Adam's beta2 must lie between 0 and 1");
         Require(Threads >= 0, "threads must be 0 (one per core) or more");
+        Require(Enum.IsDefined(Model), "unknown model kind");
+        Require(Mode == TrainingMode.Exact || Model is ModelKind.Dot, "fast mode trains the dot model; train other kinds in exact mode");
+        Neural.Validate();
+        Require(Implicit.Negatives >= 1, "draw at least one negative per positive");
     }
 
     /// <summary>These options as the model file records them.</summary>
     public TrainingSettings ToSettings() => new()
     {
+        Model = ModelKindNames.Of(Model),
         Factors = Factors,
         YRange = YRange,
         Epochs = Epochs,
@@ -88,6 +112,19 @@ public sealed record TrainingOptions
         Threads = Threads,
         Epsilon = Epsilon,
         Beta2 = Beta2,
+    };
+
+    /// <summary>The learner's options for these settings, with 0 threads resolved to one per core.</summary>
+    internal LearnerOptions ToLearnerOptions(ulong seed) => new()
+    {
+        BatchSize = BatchSize,
+        Seed = seed,
+        WeightDecay = WeightDecay,
+        BiasWeightDecay = BiasWeightDecay,
+        Adam = new AdamOptions { Beta2 = Beta2, Epsilon = Epsilon },
+        Mode = Mode,
+        FastOptimizer = FastOptimizer,
+        Threads = Threads == 0 ? Environment.ProcessorCount : Threads,
     };
 
     private static void Require(bool condition, string message)

@@ -30,7 +30,7 @@ public sealed class WrittenWorkbook : IDisposable
 
     /// <summary>The model's own prediction (the core's float arithmetic) for matrix row u and column i.</summary>
     public double ModelPrediction(int u, int i) =>
-        Model.Model.Predict(Model.Users.Encode(Book.Matrix.Users[u]), Model.Items.Encode(Book.Matrix.Items[i]));
+        Model.Factors!.Predict(Model.Users.Encode(Book.Matrix.Users[u]), Model.Items.Encode(Book.Matrix.Items[i]));
 
     /// <summary>A copy of the file in the same folder, for tests that change it.</summary>
     public string Copy(string name)

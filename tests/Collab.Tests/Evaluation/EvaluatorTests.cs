@@ -2,6 +2,7 @@ using Collab.Data;
 using Collab.Evaluation;
 using Collab.Tests.Support;
 using Collab.Training;
+using Collab.Models;
 
 namespace Collab.Tests.Evaluation;
 

@@ -20,7 +20,7 @@ public sealed class InterpretationTests
         {
             int row = Trained.Items.Encode(entry.Id);
             var ratings = RatingsOfItem(row);
-            Assert.Equal(Trained.Model.ItemBias.Values[row], entry.Bias);
+            Assert.Equal(Trained.Factors!.ItemBias.Values[row], entry.Bias);
             Assert.Equal(ratings.Count, entry.Ratings);
             Close.Equal(ratings.Average(r => (double)r), entry.MeanRating, 1e-9, "mean rating");
         }
@@ -75,7 +75,7 @@ public sealed class InterpretationTests
     public void The_summary_counts_every_parameter_and_names_the_lessons_parts()
     {
         var summary = ModelSummary.Of(Trained);
-        long expected = Trained.Model.Parameters.Sum(p => (long)p.Values.Length);
+        long expected = Trained.Factors!.Parameters.Sum(p => (long)p.Values.Length);
         Assert.Equal(expected, summary.TotalParameters);
         Assert.Equal((Trained.Users.Count - 1 + Trained.Items.Count - 1) * 5L, summary.TrainedParameters);
         Assert.Equal(

@@ -40,10 +40,10 @@ public sealed class ModelFileTests : IDisposable
         _trained.Save(path);
         var loaded = TrainedModel.Load(path);
         for (int t = 0; t < 4; t++)
-            Assert.Equal(_trained.Model.Parameters[t].Values, loaded.Model.Parameters[t].Values);
+            Assert.Equal(_trained.Factors!.Parameters[t].Values, loaded.Factors!.Parameters[t].Values);
         Assert.Equal(_trained.Users.Ids, loaded.Users.Ids);
         Assert.Equal(_trained.Items.Ids, loaded.Items.Ids);
-        Assert.Equal(_trained.Model.YRange, loaded.Model.YRange);
+        Assert.Equal(_trained.Factors!.YRange, loaded.Factors!.YRange);
         Assert.Equal(_trained.Summary.Epochs, loaded.Summary.Epochs);
         Assert.Equal(_trained.Summary.Options, loaded.Summary.Options);
         for (int u = 0; u < _trained.Users.Count; u++)
@@ -94,7 +94,7 @@ public sealed class ModelFileTests : IDisposable
         File.WriteAllBytes(path, bytes);
         var error = Assert.Throws<ModelFileException>(() => TrainedModel.Load(path));
         Assert.Contains("format version 9", error.Message);
-        Assert.Contains($"reads version {ModelFile.FormatVersion}", error.Message);
+        Assert.Contains($"reads versions 1 to {ModelFile.FormatVersion}", error.Message);
     }
 
     [Fact]

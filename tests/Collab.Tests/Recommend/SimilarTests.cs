@@ -16,7 +16,7 @@ public sealed class SimilarTests
     [MemberData(nameof(Items))]
     public void Similar_items_equal_a_brute_force_cosine_ranking_without_the_item_itself(string item)
     {
-        var expected = BruteForce(Trained.Model.ItemFactors, Trained.Items.Encode(item), 8);
+        var expected = BruteForce(Trained.Factors!.ItemFactors, Trained.Items.Encode(item), 8);
         var ranking = Predictor.SimilarItems(item, 8);
         Assert.Equal(expected.Select(e => Trained.Items[e.Row]), ranking.Results.Select(r => r.Id));
         for (int r = 0; r < expected.Count; r++)
@@ -27,7 +27,7 @@ public sealed class SimilarTests
     [Fact]
     public void Similar_users_equal_a_brute_force_cosine_ranking()
     {
-        var expected = BruteForce(Trained.Model.UserFactors, Trained.Users.Encode("u5"), 5);
+        var expected = BruteForce(Trained.Factors!.UserFactors, Trained.Users.Encode("u5"), 5);
         Assert.Equal(expected.Select(e => Trained.Users[e.Row]), Predictor.SimilarUsers("u5", 5).Results.Select(r => r.Id));
     }
 

@@ -60,7 +60,7 @@ public sealed class FastModeTests
     {
         var table = Some.PlantedRatings(40, 30, 2, 0.5, 0.2, 8);
         var options = new TrainingOptions { Factors = 5, Epochs = 2, Seed = 9, Mode = TrainingMode.Fast, Threads = 1 };
-        Assert.Equal(CollabTrainer.Train(table, options).Model.ItemFactors.Values, CollabTrainer.Train(table, options).Model.ItemFactors.Values);
+        Assert.Equal(CollabTrainer.Train(table, options).Factors!.ItemFactors.Values, CollabTrainer.Train(table, options).Factors!.ItemFactors.Values);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class SeedEnsembleTests
         var figures = ensemble.Merged.Summary.Ensemble!;
         Assert.Equal([3UL, 4UL, 5UL, 6UL], finished.Order());
         Assert.Equal(4, figures.Members);
-        Assert.Equal(8, ensemble.Merged.Model.Factors);
+        Assert.Equal(8, ensemble.Merged.Factors!.Factors);
         Assert.True(Math.Abs(figures.ValidRmse - figures.AveragedValidRmse) < 0.01, $"merged {figures.ValidRmse} vs averaged {figures.AveragedValidRmse}");
         Assert.True(figures.ValidRmse < figures.MemberValidRmse.Average(), $"merged {figures.ValidRmse} vs members {string.Join(", ", figures.MemberValidRmse)}");
         Assert.Equal(figures.ValidRmse, ensemble.ValidRmse);
@@ -43,6 +43,6 @@ public sealed class SeedEnsembleTests
         var loaded = TrainedModel.Load(path);
         Assert.Equal(merged.Summary.Ensemble!.ValidRmse, loaded.Summary.Ensemble!.ValidRmse);
         Assert.Equal(merged.Summary.ValidRmse, loaded.Summary.ValidRmse);
-        Assert.Equal(merged.Model.Predict(1, 2), loaded.Model.Predict(1, 2));
+        Assert.Equal(merged.Factors!.Predict(1, 2), loaded.Factors!.Predict(1, 2));
     }
 }

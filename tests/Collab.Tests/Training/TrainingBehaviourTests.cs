@@ -27,7 +27,7 @@ public sealed class TrainingBehaviourTests
         var first = CollabTrainer.Train(table, options);
         var second = CollabTrainer.Train(table, options);
         Assert.Equal(first.Summary.Epochs.Select(e => (e.TrainLoss, e.ValidLoss)), second.Summary.Epochs.Select(e => (e.TrainLoss, e.ValidLoss)));
-        Assert.Equal(first.Model.UserFactors.Values, second.Model.UserFactors.Values);
+        Assert.Equal(first.Factors!.UserFactors.Values, second.Factors!.UserFactors.Values);
         var third = CollabTrainer.Train(table, options with { Seed = 78 });
         Assert.NotEqual(first.Summary.Epochs[^1].ValidLoss, third.Summary.Epochs[^1].ValidLoss);
     }

@@ -39,7 +39,7 @@ public sealed class MetadataModel
     public static MetadataModel ForItems(TrainedModel trained, FeatureTable features, MetadataOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(trained);
-        var model = trained.Model;
+        var model = trained.FactorsFor("The metadata model");
         return Fit(features, trained.Items, model.ItemFactors.Values, model.ItemBias.Values, model.Factors, trained.Stats.ItemCounts.ToArray(), options);
     }
 
@@ -48,7 +48,7 @@ public sealed class MetadataModel
     public static MetadataModel ForUsers(TrainedModel trained, FeatureTable features, MetadataOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(trained);
-        var model = trained.Model;
+        var model = trained.FactorsFor("The metadata model");
         return Fit(features, trained.Users, model.UserFactors.Values, model.UserBias.Values, model.Factors, trained.Stats.UserCounts.ToArray(), options);
     }
 

@@ -99,7 +99,7 @@ public sealed class Questionnaire
     public IReadOnlyList<string> NextRound()
     {
         var current = Current.Row;
-        var model = _foldIn.Trained.Model;
+        var model = _foldIn.Trained.FactorsFor("The questionnaire");
         int n = model.Factors + 1;
         var information = new double[n * n];
         for (int i = 0; i < information.Length; i++)
@@ -116,7 +116,7 @@ public sealed class Questionnaire
     private List<int> PickOpen(double[] information, LatentRow current, int[] open)
     {
         var chances = _seen.Chances(_seen.Posterior(RatedRows(), NotSeenRows()));
-        var picker = new QuestionPicker(_foldIn.Trained.Model, information, current);
+        var picker = new QuestionPicker(_foldIn.Trained.FactorsFor("The questionnaire"), information, current);
         return picker.Pick(open, [.. open.Select(i => chances[i])], [.. open.Select(i => Math.Pow(chances[i], Options.PopularityExponent))], Options.RoundSize);
     }
 
@@ -126,7 +126,7 @@ public sealed class Questionnaire
     /// </summary>
     private List<int> PickFromSeen(double[] information, LatentRow current, int[] open, int[] seenRows)
     {
-        var model = _foldIn.Trained.Model;
+        var model = _foldIn.Trained.FactorsFor("The questionnaire");
         int n = model.Factors + 1;
         var targets = new double[n * n];
         var row = new double[n];

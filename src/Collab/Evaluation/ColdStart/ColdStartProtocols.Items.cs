@@ -35,7 +35,7 @@ public static partial class ColdStartProtocols
         var trained = CollabTrainer.Train(table, options.Training, new DataSplit(trainRows, []), cancellation: cancellation);
         var foldIn = new FoldIn(trained, options.FoldIn);
         var metadataModel = MetadataModel.ForItems(trained, features, options.Metadata);
-        var model = trained.Model;
+        var model = trained.FactorsFor("Cold-start evaluation");
         double globalMean = GlobalMean(trained.Interactions);
         var (byItem, unknownUsers) = HeldOutItemRatings(table, heldOut, foldIn);
         ErrorSum mean = default, meanItem = default, byMetadata = default;

@@ -14,7 +14,7 @@ internal sealed class ColdUserFold(FoldIn foldIn, ColdUserOptions options, ColdU
 
     public void Run(RatingsTable table, bool[] heldOut, SeededRandom random, CancellationToken cancellation)
     {
-        var model = foldIn.Trained.Model;
+        var model = foldIn.Trained.FactorsFor("Cold-start evaluation");
         double globalMean = ColdStartProtocols.GlobalMean(foldIn.Trained.Interactions);
         var itemMeans = ColdStartProtocols.DampedItemMeans(foldIn.Trained.Interactions, model.ItemCount, globalMean);
         var biasOnlyPrior = foldIn.UserPrior.BiasOnly();

@@ -26,8 +26,8 @@ public sealed class MetadataModelTests
             if (!trained.Users.TryGetIndex(user.ToString(), out int u))
                 continue;
             Assert.True(metadata.TryGetPrior(item.ToString(), out var prior));
-            fromMetadata.Add(prior.Mean.RatedByUser(trained.Model, u) - rating);
-            fromMean.Add(foldIn.ItemPrior.Mean.RatedByUser(trained.Model, u) - rating);
+            fromMetadata.Add(prior.Mean.RatedByUser(trained.Factors!, u) - rating);
+            fromMean.Add(foldIn.ItemPrior.Mean.RatedByUser(trained.Factors!, u) - rating);
         }
         Assert.True(fromMetadata.Rmse < 0.8 * fromMean.Rmse, $"metadata {fromMetadata.Rmse:F3} vs mean item {fromMean.Rmse:F3}");
     }

@@ -66,7 +66,7 @@ public sealed class QuestionnaireFromSeenTests
     public void The_first_pick_is_the_seen_item_whose_rating_most_reduces_the_variance_over_the_history()
     {
         var foldIn = new FoldIn(Trained.Value);
-        var model = Trained.Value.Model;
+        var model = Trained.Value.Factors!;
         var seen = Seen(foldIn);
         var first = new Questionnaire(foldIn, seen, new QuestionnaireOptions { RoundSize = 1 }).NextRound().Single();
         // Brute force: the total predictive variance Σ_j s_j²·x_jᵀH⁻¹x_j over the seen items after rating each candidate.

@@ -1,0 +1,27 @@
+namespace Collab.Models;
+
+/// <summary>
+/// The kinds of model Collab trains, saves and serves. The factor kinds (<see cref="Dot"/>, <see cref="Ials"/>,
+/// <see cref="Bpr"/>, <see cref="Bce"/>) share the dot-bias tables, so every factor-based feature (similar items,
+/// explanations, fold-in, the matrix view) works on each of them.
+/// </summary>
+public enum ModelKind
+{
+    /// <summary>The lesson's dot-product model with biases, on ratings (MSE).</summary>
+    Dot,
+
+    /// <summary>fastai's neural variant (<c>EmbeddingNN</c>), on ratings (MSE).</summary>
+    Nn,
+
+    /// <summary>Implicit alternating least squares (Hu, Koren and Volinsky 2008) on "who interacted with what".</summary>
+    Ials,
+
+    /// <summary>EASE (Steck 2019): a closed-form item-item model on "who interacted with what".</summary>
+    Ease,
+
+    /// <summary>The dot-bias model trained with BPR on implicit feedback.</summary>
+    Bpr,
+
+    /// <summary>The dot-bias model trained with sampled binary cross-entropy on implicit feedback.</summary>
+    Bce,
+}
