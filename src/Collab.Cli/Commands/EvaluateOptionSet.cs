@@ -7,11 +7,11 @@ using Collab.Training;
 
 namespace Collab.Cli.Commands;
 
-/// <summary>The options of <c>collab evaluate</c>; training options left unset take the model's defaults (<see cref="ModelDefaults"/>).</summary>
+/// <summary>The options of <c>collab evaluate</c>; training options left unset take the model's defaults (<see cref="Recipes.ForModel"/>).</summary>
 internal sealed class EvaluateOptionSet
 {
-    private static readonly TrainingOptions Rating = ModelDefaults.For(ModelKind.Dot);
-    private static readonly TrainingOptions Ranking = ModelDefaults.For(ModelKind.Bpr);
+    private static readonly TrainingOptions Rating = Recipes.ForModel(ModelKind.Dot);
+    private static readonly TrainingOptions Ranking = Recipes.ForModel(ModelKind.Bpr);
     private readonly Option<string> _model = new("--model") { Description = "Model: dot (the lesson's), nn (fastai's neural variant), bpr or bce (implicit feedback).", DefaultValueFactory = _ => "dot" };
     private readonly Option<string> _split = new("--split") { Description = "Split: random, time (global cut), last or last:k (each user's latest k), user (cold start), kfold:k.", DefaultValueFactory = _ => "random" };
     private readonly Option<double> _validPct = new("--valid-pct") { Description = "Share held out by the random, time and user splits.", DefaultValueFactory = _ => CollabDefaults.ValidPct };
@@ -45,7 +45,7 @@ internal sealed class EvaluateOptionSet
     public EvaluateRequest Read(ParseResult parse)
     {
         var kind = Parse<ModelKind>(parse.GetValue(_model)!, "--model", "dot, nn, bpr or bce");
-        var defaults = ModelDefaults.For(kind);
+        var defaults = Recipes.ForModel(kind);
         var yRange = parse.GetValue(_yRange);
         var training = defaults with
         {

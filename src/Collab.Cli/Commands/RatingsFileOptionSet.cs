@@ -36,6 +36,12 @@ internal sealed class RatingsFileOptionSet(bool allowNoRatings = true)
         HasRatingColumn = !(allowNoRatings && parse.GetValue(_noRatings)),
     };
 
+    /// <summary>The --delimiter value.</summary>
+    public string? Delimiter(ParseResult parse) => parse.GetValue(_delimiter);
+
+    /// <summary>Whether a rating column was named.</summary>
+    public bool NamesRating(ParseResult parse) => parse.GetValue(_ratingCol) is not null;
+
     /// <summary>Whether a timestamp column was named.</summary>
     public bool NamesTimestamp(ParseResult parse) => parse.GetValue(_timestampCol) is not null;
 }

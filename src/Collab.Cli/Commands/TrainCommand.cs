@@ -7,6 +7,8 @@ using Collab.Data;
 using Collab.Persistence;
 using Collab.Training;
 using Spectre.Console;
+using Collab.Models;
+using Collab.Evaluation;
 
 namespace Collab.Cli.Commands;
 
@@ -26,26 +28,32 @@ internal static class TrainCommand
         var o = new TrainOptionSet();
         var command = new Command("train", "Train the dot-product model with biases (fastai's collab_learner) and print the epoch table. By default the accurate recipe: 10 seeds merged into one model.") { source };
         o.AddTo(command);
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(source)!, o.Read(parse), cancellation));
+        command.SetAction((parse, cancellation) => RunAsync(parse, parse.GetValue(source)!, o, cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string source, TrainRequest request, CancellationToken cancellation)
+    private static async Task<int> RunAsync(ParseResult parse, string source, TrainOptionSet options, CancellationToken cancellation)
     {
         var console = AnsiConsole.Console;
-        var path = await RatingsSource.ResolveAsync(source, request.DataDir, console, request.Json, cancellation);
+        var path = await RatingsSource.ResolveAsync(source, options.DataDir(parse), console, options.Json(parse), cancellation);
+        bool withoutRatings = !options.NamesRatingColumn(parse) && InteractionFile.HasTwoColumns(path, options.Delimiter(parse));
+        var request = options.Read(parse, withoutRatings);
         RatingsTable table;
         DataSplit? split = null;
         if (request.ValidFile is not null)
             (table, split) = RatingsReader.ReadTrainValid(path, request.ValidFile, request.FileOptions);
         else
             table = RatingsReader.Read(path, request.FileOptions);
+        if (request.ImplicitThreshold is { } threshold)
+            table = ImplicitFeedback.Binarize(table, threshold);
 
         var display = new TrainingDisplay(Console.Out);
         bool live = !request.Json && console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
         if (!request.Json)
         {
-            Console.Out.WriteLine($"{table.Count:N0} ratings, {table.UserIds.Count:N0} users, {table.ItemIds.Count:N0} items from {path}");
+            Console.Out.WriteLine($"{table.Count:N0} {(request.WithoutRatings || request.ImplicitThreshold is not null ? "interactions" : "ratings")}, {table.UserIds.Count:N0} users, {table.ItemIds.Count:N0} items from {path}");
+            if (request.WithoutRatings)
+                Console.Out.WriteLine($"No rating column: each line is an interaction, so this trains the {ModelKindNames.Of(request.Training.Model)} model on who interacted with what (--model chooses another).");
             if (request.Ensemble > 1 && table.Count >= LargeTable)
                 Console.Out.WriteLine($"Training {request.Ensemble} seeds to merge; on this many ratings they gain little (docs/accuracy.md): --ensemble 1 takes about a tenth of the time and half the memory.");
         }
@@ -73,7 +81,9 @@ internal static class TrainCommand
         }
         if (request.Out is not null)
             trained.Save(request.Out);
-        Report(Console.Out, trained.Summary, request);
+        var ranking = request.Training.Model is ModelKind.Bpr or ModelKind.Bce or ModelKind.Ials or ModelKind.Ease
+            ? HeldOutRanking.Measure(trained) : null;
+        Report(Console.Out, trained.Summary, request, ranking);
         return ExitCodes.Ok;
     }
 
@@ -87,14 +97,15 @@ internal static class TrainCommand
         {
             finished++;
             var summary = member.Summary;
-            Console.Out.WriteLine($"seed {summary.Options.Seed} ({finished}/{request.Ensemble}): valid RMSE {Rmse(summary.ValidRmse)}; fit {summary.FitSeconds:F2} s");
+            var rmse = summary.ValidRows == 0 ? "" : $"valid RMSE {Rmse(summary.ValidRmse)}; ";
+            Console.Out.WriteLine($"seed {summary.Options.Seed} ({finished}/{request.Ensemble}): {rmse}fit {summary.FitSeconds:F2} s");
         };
     }
 
     private static string Rmse(double value) =>
         double.IsNaN(value) ? "n/a (no validation rows)" : value.ToString("F4", CultureInfo.InvariantCulture);
 
-    private static void Report(TextWriter output, TrainingSummary summary, TrainRequest request)
+    private static void Report(TextWriter output, TrainingSummary summary, TrainRequest request, HeldOutRanking.Result? ranking)
     {
         if (request.Json)
         {
@@ -108,11 +119,14 @@ internal static class TrainCommand
                 summary.ValidRowsWithUnknownItem,
                 options = summary.Options,
                 epochs = summary.Epochs,
-                validRmse = summary.ValidRmse,
+                model = ModelKindNames.Of(request.Training.Model),
+                validRmse = ranking is null ? summary.ValidRmse : (double?)null,
+                validNdcg10 = ranking?.Ndcg,
+                validRecall10 = ranking?.Recall,
                 summary.Ensemble,
                 summary.FitSeconds,
                 summary.Stopped,
-                model = request.Out,
+                file = request.Out,
             }, CollabJson.Options));
             return;
         }
@@ -120,7 +134,12 @@ internal static class TrainCommand
             output.WriteLine($"Stopped early after {summary.Epochs.Count} complete epoch(s).");
         if (summary.Ensemble is { } ensemble)
             output.WriteLine($"{ensemble.Members} seeds merged into {ensemble.Rank} factors (their averaged prediction: valid RMSE {Rmse(ensemble.AveragedValidRmse)}).");
-        output.WriteLine($"valid RMSE {Rmse(summary.ValidRmse)}; fit {summary.FitSeconds:F2} s; {summary.TrainRows:N0} training rows, {summary.ValidRows:N0} validation rows.");
+        if (summary.ValidRows == 0)
+            output.WriteLine($"No validation rows: trained on all {summary.TrainRows:N0} rows (a production model); fit {summary.FitSeconds:F2} s.");
+        else if (ranking is { } r)
+            output.WriteLine($"valid NDCG@10 {r.Ndcg:F4}, recall@10 {r.Recall:F4} over {r.Users:N0} users (training items excluded); fit {summary.FitSeconds:F2} s; {summary.TrainRows:N0} training rows, {summary.ValidRows:N0} validation rows.");
+        else
+            output.WriteLine($"valid RMSE {Rmse(summary.ValidRmse)}; fit {summary.FitSeconds:F2} s; {summary.TrainRows:N0} training rows, {summary.ValidRows:N0} validation rows.");
         if (summary.ValidRowsWithUnknownUser + summary.ValidRowsWithUnknownItem > 0)
         {
             output.WriteLine($"Note: {summary.ValidRowsWithUnknownUser} validation rows have a user and {summary.ValidRowsWithUnknownItem} an item " +

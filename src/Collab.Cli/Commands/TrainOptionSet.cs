@@ -24,6 +24,8 @@ internal sealed class TrainOptionSet
     private readonly Option<double?> _biasWd = new("--bias-wd") { Description = "Weight decay of the bias tables, fast mode only (accurate: 0.01; otherwise the same as --wd)." };
     private readonly Option<string?> _recipe = new("--recipe") { Description = "The recipe to start from: 'accurate' (most accurate: 10 seeds merged), 'lesson' (the lesson's ML-100k recipe) or 'fastai' (fastai's defaults, the lesson's sample run); options given explicitly override it (docs/accuracy.md).", DefaultValueFactory = _ => Recipes.Names[0] };
     private readonly Option<int?> _ensemble = new("--ensemble") { Description = "Train this many seeds and merge them into one model of --factors factors (accurate: 10; lesson, fastai: 1)." };
+    private readonly Option<string?> _model = new("--model") { Description = "The model: dot (the lesson's dot product with biases), nn (fastai's neural variant), bpr or bce (ranking losses on implicit feedback). Default: dot on a rated file; on a file without ratings (two columns, or --implicit), bpr." };
+    private readonly Option<float?> _implicit = new("--implicit") { Description = "Treat a rated file as 'who interacted with what': rows rated at least this value (e.g. 4) are interactions, the rest are dropped." };
     private readonly Option<string?> _out = new("--out", "-o") { Description = "Save the trained model to this file." };
     private readonly Option<string?> _plot = new("--plot") { Description = "Save the training and validation losses as a PNG." };
     private readonly Option<bool> _json = CommonOptions.Json();
@@ -32,20 +34,31 @@ internal sealed class TrainOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _fastOptimizer, _threads, _biasWd, _recipe, _ensemble, _out, _plot, _json, _dataDir })
+        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _fastOptimizer, _threads, _biasWd, _recipe, _ensemble, _model, _implicit, _out, _plot, _json, _dataDir })
             command.Options.Add(option);
         _file.AddTo(command);
     }
 
-    public TrainRequest Read(ParseResult parse)
+    /// <summary>Reads the request; <paramref name="withoutRatings"/> says the file has no rating column (it holds interactions).</summary>
+    public TrainRequest Read(ParseResult parse, bool withoutRatings)
     {
-        var (recipe, members) = ReadRecipe(parse.GetValue(_recipe)!);
+        var threshold = parse.GetValue(_implicit);
+        if (threshold is { } t && !float.IsFinite(t))
+            throw new UserErrorException("--implicit takes a finite rating, e.g. 4.");
+        bool interactions = withoutRatings || threshold is not null;
+        var kind = ReadModel(parse.GetValue(_model), interactions);
+        bool recipeNamed = parse.GetResult(_recipe) is { Implicit: false };
+        var (recipe, members) = kind == ModelKind.Dot || recipeNamed ? ReadRecipe(parse.GetValue(_recipe)!) : (Recipes.ForModel(kind), 1);
+        recipe = recipe with { Model = kind, YRange = kind is ModelKind.Dot or ModelKind.Nn ? recipe.YRange : null };
+        if (kind != ModelKind.Dot && members > 1 && parse.GetValue(_ensemble) is null)
+            members = 1;
         var training = recipe with
         {
             ValidPct = parse.GetValue(_validPct),
             Seed = parse.GetValue(_seed),
             Factors = parse.GetValue(_factors) ?? recipe.Factors,
             YRange = parse.GetValue(_yRange) is { } yRange ? (yRange.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ParseRange(yRange)) : recipe.YRange,
+            FitYRangeToData = parse.GetValue(_yRange) is null,
             Epochs = parse.GetValue(_epochs) ?? recipe.Epochs,
             LearningRate = parse.GetValue(_lr) ?? recipe.LearningRate,
             WeightDecay = parse.GetValue(_wd) ?? recipe.WeightDecay,
@@ -59,10 +72,39 @@ internal sealed class TrainOptionSet
         int ensemble = parse.GetValue(_ensemble) ?? members;
         if (ensemble < 1)
             throw new UserErrorException("--ensemble must be at least 1.");
+        if (ensemble > 1 && kind != ModelKind.Dot)
+            throw new UserErrorException($"--ensemble merges dot models; the {ModelKindNames.Of(kind)} model trains one seed. Drop --ensemble or use --model dot.");
         training.Validate();
         // Training never reads timestamps: keep them only when a column is named (so a wrong name is still an error).
-        var file = _file.Read(parse) with { ReadTimestamps = _file.NamesTimestamp(parse) };
-        return new TrainRequest(training, file, parse.GetValue(_validFile), parse.GetValue(_out), parse.GetValue(_plot), parse.GetValue(_dataDir), parse.GetValue(_json), ensemble);
+        var file = _file.Read(parse) with { ReadTimestamps = _file.NamesTimestamp(parse), HasRatingColumn = !withoutRatings };
+        return new TrainRequest(training, file, parse.GetValue(_validFile), parse.GetValue(_out), parse.GetValue(_plot), parse.GetValue(_dataDir), parse.GetValue(_json), ensemble)
+        {
+            ImplicitThreshold = threshold,
+            WithoutRatings = withoutRatings,
+        };
+    }
+
+    /// <summary>The --data-dir value.</summary>
+    public string? DataDir(ParseResult parse) => parse.GetValue(_dataDir);
+
+    /// <summary>The --json value.</summary>
+    public bool Json(ParseResult parse) => parse.GetValue(_json);
+
+    /// <summary>The --delimiter value.</summary>
+    public string? Delimiter(ParseResult parse) => _file.Delimiter(parse);
+
+    /// <summary>True when the ratings options name a rating column (so a two-column guess must not override it).</summary>
+    public bool NamesRatingColumn(ParseResult parse) => _file.NamesRating(parse);
+
+    private static ModelKind ReadModel(string? name, bool interactions)
+    {
+        if (name is null)
+            return interactions ? ModelKind.Bpr : ModelKind.Dot;
+        if (!ModelKindNames.TryParse(name, out var kind) || kind is ModelKind.Ials or ModelKind.Ease)
+            throw new UserErrorException($"--model '{name}' is not a model 'train' knows; use dot, nn, bpr or bce.");
+        if (interactions && kind is ModelKind.Dot or ModelKind.Nn)
+            throw new UserErrorException($"The {name} model learns ratings, and this file has none (or --implicit dropped them). Use --model bpr or bce.");
+        return kind;
     }
 
     private static (TrainingOptions Options, int Members) ReadRecipe(string name)

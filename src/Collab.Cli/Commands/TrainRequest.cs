@@ -12,4 +12,11 @@ internal sealed record TrainRequest(
     string? Plot,
     string? DataDir,
     bool Json,
-    int Ensemble = 1);
+    int Ensemble = 1)
+{
+    /// <summary>Binarise the ratings at this threshold (--implicit); null keeps them.</summary>
+    public float? ImplicitThreshold { get; init; }
+
+    /// <summary>The file has no rating column: every line is an interaction.</summary>
+    public bool WithoutRatings { get; init; }
+}

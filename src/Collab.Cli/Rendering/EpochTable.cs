@@ -12,7 +12,8 @@ internal static class EpochTable
     [
         result.Epoch.ToString(CultureInfo.InvariantCulture),
         Number(result.TrainLoss),
-        Number(result.ValidLoss),
+        // No validation rows (a model trained on all rows): nothing to show, rather than "nan".
+        double.IsNaN(result.ValidLoss) ? "-" : Number(result.ValidLoss),
         Time(result.Elapsed),
     ];
 

@@ -37,6 +37,18 @@ public static class Recipes
         Threads = 1,
     };
 
+    /// <summary>
+    /// The starting settings of each model kind when no recipe is named: fastai's defaults for the rating models
+    /// (dot, nn), a ranking recipe for bpr and bce (no output range, 20 epochs, lr 1e-2, wd 0.1), and the kind's own
+    /// options for the models that are not trained by gradient descent (ials, ease).
+    /// </summary>
+    public static TrainingOptions ForModel(ModelKind kind) => kind switch
+    {
+        ModelKind.Dot or ModelKind.Nn => Fastai with { Model = kind },
+        ModelKind.Bpr or ModelKind.Bce => new TrainingOptions { Model = kind, YRange = null, Epochs = 20, LearningRate = 1e-2, WeightDecay = 0.1 },
+        _ => new TrainingOptions { Model = kind, YRange = null },
+    };
+
     /// <summary>Looks a recipe up by name (see <see cref="Names"/>), ignoring case: its options and how many seeds it merges.</summary>
     public static (TrainingOptions Options, int Members) Named(string name) => name.ToLowerInvariant() switch
     {

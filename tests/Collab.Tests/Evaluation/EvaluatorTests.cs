@@ -44,7 +44,7 @@ public sealed class EvaluatorTests
             Model = ModelKind.Bce,
             Split = SplitProtocol.Parse("last"),
             ImplicitThreshold = 4,
-            Training = ModelDefaults.For(ModelKind.Bce) with { Epochs = 2 },
+            Training = Recipes.ForModel(ModelKind.Bce) with { Epochs = 2 },
             Seeds = 2,
         });
 
