@@ -62,7 +62,7 @@ public sealed partial class Predictor
         Exclude(scores, -1, includeSeen: true);
         foreach (int item in seenItems)
             scores[item] = float.NegativeInfinity;
-        return ToRanking("", RankingKind.Recommendations, TopK.Select(scores, n), _trained.Items, Stats.ItemCounts, model.Activate).Results;
+        return ToRanking("", RankingKind.Recommendations, TopK.Select(scores, n), _trained.Items, Stats.ItemCounts, s => _clip(model.Activate(s))).Results;
     }
 
     private Ranking[] RecommendBlock(List<string> users, int n, bool includeSeen)
@@ -99,7 +99,7 @@ public sealed partial class Predictor
                 Exclude(userScores, rows[q], includeSeen);
                 // The output range is monotonic, so it is applied to the winners only.
                 result[q] = ToRanking(users[q], RankingKind.Recommendations, TopK.Select(userScores, n),
-                    _trained.Items, Stats.ItemCounts, model.Activate);
+                    _trained.Items, Stats.ItemCounts, s => _clip(model.Activate(s)));
             }
             return result;
         }
@@ -130,7 +130,7 @@ public sealed partial class Predictor
         var scores = new float[_trained.Items.Count];
         _rows.Value.ScoreAll(row, scores);
         Exclude(scores, row, includeSeen);
-        return ToRanking(user, RankingKind.Recommendations, TopK.Select(scores, n), _trained.Items, Stats.ItemCounts, s => s);
+        return ToRanking(user, RankingKind.Recommendations, TopK.Select(scores, n), _trained.Items, Stats.ItemCounts, _clip);
     }
 
     private static Ranking ToRanking(string query, RankingKind kind, (int Index, float Score)[] top,

@@ -1,5 +1,6 @@
 using Collab.Data;
 using Collab.Persistence;
+using Collab.Models;
 
 namespace Collab.Recommend;
 
@@ -15,6 +16,7 @@ public sealed partial class Predictor
     private readonly Lazy<FactorColumns> _userColumns;
     private readonly int[] _untrainedItems;
     private readonly Lazy<RowScorer> _rows;
+    private readonly Func<float, float> _clip;
 
     /// <summary>Creates a predictor over a trained model.</summary>
     public Predictor(TrainedModel trained)
@@ -29,6 +31,10 @@ public sealed partial class Predictor
         _itemColumns = new(() => new FactorColumns(trained.FactorsFor("Similar items").ItemFactors));
         _userColumns = new(() => new FactorColumns(trained.FactorsFor("Similar users").UserFactors));
         _rows = new(() => RowScorer.For(trained));
+        // Rating models return ratings on the data's own scale; the raw score still orders rankings.
+        _clip = trained.Kind is ModelKind.Dot or ModelKind.Nn && trained.Summary.RatingScale is [var low, var high]
+            ? score => Math.Clamp(score, low, high)
+            : score => score;
     }
 
     /// <summary>Training rating counts and means per user and item.</summary>
@@ -56,7 +62,7 @@ public sealed partial class Predictor
         };
         Span<float> prediction = stackalloc float[1];
         _trained.Model.Predict([u], [i], prediction);
-        return new Prediction(user, item, prediction[0], basis);
+        return new Prediction(user, item, _clip(prediction[0]), basis);
     }
 
     /// <summary>Predicts many pairs, in input order.</summary>

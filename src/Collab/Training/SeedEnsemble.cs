@@ -4,6 +4,7 @@ using Collab.Data;
 using Collab.Evaluation.Metrics;
 using Collab.Models.Merging;
 using Collab.Persistence;
+using Collab.Models;
 
 namespace Collab.Training;
 
@@ -106,7 +107,7 @@ public sealed class SeedEnsemble
                 ValidRmse = ErrorMetrics.Rmse(merged, valid.Ratings),
             },
         };
-        return new TrainedModel(model, first.Users, first.Items, first.Interactions, summary);
+        return new TrainedModel(ModelKind.Dot, model, first.Users, first.Items, first.Interactions, summary, first.HeldOut);
     }
 
     // Ten members' gradient buffers would double what the ensemble holds (0.9 GB at 25M ratings).
