@@ -44,6 +44,56 @@ public sealed class ServeCommandTests(TrainedModels models) : IClassFixture<Trai
         Assert.DoesNotContain("Listening on", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_who_bought_what_file_trains_recommends_unseen_items_and_serves_a_visitors_round()
+    {
+        var purchases = Path.Combine(models.Folder, "purchases.csv");
+        File.WriteAllLines(purchases, ["user,item", .. PurchaseLines()]);
+        var model = Path.Combine(models.Folder, "purchases.collab");
+        var train = CliRunner.Run("train", purchases, "--out", model);
+        Assert.Equal(0, train.ExitCode);
+        Assert.Contains("No rating column", train.Output, StringComparison.Ordinal);
+        Assert.Contains("valid NDCG@10", train.Output, StringComparison.Ordinal);
+        var bought = File.ReadAllLines(purchases).Skip(1).Where(l => l.StartsWith("c7,", StringComparison.Ordinal)).Select(l => l.Split(',')[1]).ToHashSet();
+        var recommend = CliRunner.Run("recommend", model, "--user", "c7", "-n", "5", "--json");
+        Assert.Equal(0, recommend.ExitCode);
+        using var json = JsonDocument.Parse(recommend.Output);
+        var ids = json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(5, ids.Count);
+        Assert.Empty(ids.Intersect(bought));
+
+        await using var serve = await Serve.StartAsync(model, Path.Combine(models.Folder, "purchases.db"));
+        using var client = new HttpClient { BaseAddress = serve.Address };
+        using var served = JsonDocument.Parse(await client.GetStringAsync("/api/users/c7/recommendations?n=5"));
+        Assert.Equal(ids, served.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList());
+        using var created = await client.PostAsJsonAsync("/api/sessions", new { });
+        var session = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        using var round = JsonDocument.Parse(await client.GetStringAsync($"/api/sessions/{session}/questions?n=4"));
+        var asked = round.RootElement.GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(4, asked.Count);
+        using var answered = await client.PostAsJsonAsync($"/api/sessions/{session}/answers",
+            new { answers = asked.Select((item, i) => i < 2 ? (object)new { item, rating = 5.0 } : new { item, notSeen = true }) });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        using var forVisitor = JsonDocument.Parse(await client.GetStringAsync($"/api/sessions/{session}/recommendations?n=5"));
+        var visitorItems = forVisitor.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(5, visitorItems.Count);
+        Assert.Empty(visitorItems.Intersect(asked.Take(2)));
+    }
+
+    // 120 customers in four taste groups, each buying mostly within their group's 30 products.
+    private static IEnumerable<string> PurchaseLines()
+    {
+        var random = new Random(5);
+        var lines = new HashSet<string>();
+        for (int c = 0; c < 120; c++)
+        {
+            int group = c % 4;
+            for (int k = 0; k < 12; k++)
+                lines.Add($"c{c},p{(random.NextDouble() < 0.85 ? group * 30 + random.Next(30) : random.Next(120))}");
+        }
+        return lines;
+    }
+
     private static async Task<List<HttpStatusCode>> NewSessionsAsync(HttpClient client, string forwardedFor, int count)
     {
         var statuses = new List<HttpStatusCode>();
@@ -73,10 +123,13 @@ public sealed class ServeCommandTests(TrainedModels models) : IClassFixture<Trai
 
         public List<string> StartupLines { get; }
 
-        public static async Task<Serve> StartAsync(TrainedModels models, string database, params string[] options)
+        public static Task<Serve> StartAsync(TrainedModels models, string database, params string[] options) =>
+            StartAsync(models.Sample, Path.Combine(models.Folder, database), options);
+
+        public static async Task<Serve> StartAsync(string model, string database, params string[] options)
         {
             var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var arg in new[] { CliRunner.CliPath, "serve", models.Sample, "--urls", "http://127.0.0.1:0", "--db", Path.Combine(models.Folder, database) }.Concat(options))
+            foreach (var arg in new[] { CliRunner.CliPath, "serve", model, "--urls", "http://127.0.0.1:0", "--db", database }.Concat(options))
                 start.ArgumentList.Add(arg);
             start.Environment["COLLAB_DATA"] = Collab.Tests.Support.SharedData.Path("data");
             var process = Process.Start(start)!;
