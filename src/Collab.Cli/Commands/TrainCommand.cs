@@ -79,12 +79,22 @@ internal static class TrainCommand
         {
             await Task.Run(Train, CancellationToken.None);
         }
+        if (!request.Json && trained.Kind == ModelKind.Ials)
+            SweepTable(Console.Out, trained.Summary);
         if (request.Out is not null)
             trained.Save(request.Out);
         var ranking = request.Training.Model is ModelKind.Bpr or ModelKind.Bce or ModelKind.Ials or ModelKind.Ease
             ? HeldOutRanking.Measure(trained) : null;
         Report(Console.Out, trained.Summary, request, ranking);
         return ExitCodes.Ok;
+    }
+
+    // Implicit ALS reports its sweeps after they ran: each takes a fraction of a second on MovieLens-sized data.
+    private static void SweepTable(TextWriter output, TrainingSummary summary)
+    {
+        output.WriteLine("sweep  train_loss  time");
+        foreach (var sweep in summary.Epochs)
+            output.WriteLine($"{sweep.Epoch,-5}  {sweep.TrainLoss,10:F4}  {sweep.Seconds:F2} s");
     }
 
     // One line per seed as it finishes: the first member's epoch table is already on screen.

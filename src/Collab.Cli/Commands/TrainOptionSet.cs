@@ -24,7 +24,7 @@ internal sealed class TrainOptionSet
     private readonly Option<double?> _biasWd = new("--bias-wd") { Description = "Weight decay of the bias tables, fast mode only (accurate: 0.01; otherwise the same as --wd)." };
     private readonly Option<string?> _recipe = new("--recipe") { Description = "The recipe to start from: 'accurate' (most accurate: 10 seeds merged), 'lesson' (the lesson's ML-100k recipe) or 'fastai' (fastai's defaults, the lesson's sample run); options given explicitly override it (docs/accuracy.md).", DefaultValueFactory = _ => Recipes.Names[0] };
     private readonly Option<int?> _ensemble = new("--ensemble") { Description = "Train this many seeds and merge them into one model of --factors factors (accurate: 10; lesson, fastai: 1)." };
-    private readonly Option<string?> _model = new("--model") { Description = "The model: dot (the lesson's dot product with biases), nn (fastai's neural variant), bpr or bce (ranking losses on implicit feedback). Default: dot on a rated file; on a file without ratings (two columns, or --implicit), bpr." };
+    private readonly Option<string?> _model = new("--model") { Description = "The model: dot (the lesson's dot product with biases), nn (fastai's neural variant) on ratings; ials (implicit alternating least squares), ease (closed-form item-item, up to 20,000 items), bpr or bce (ranking losses) on who-interacted-with-what. Default: dot on a rated file; ials on a file without ratings (two columns, or --implicit)." };
     private readonly Option<float?> _implicit = new("--implicit") { Description = "Treat a rated file as 'who interacted with what': rows rated at least this value (e.g. 4) are interactions, the rest are dropped." };
     private readonly Option<string?> _out = new("--out", "-o") { Description = "Save the trained model to this file." };
     private readonly Option<string?> _plot = new("--plot") { Description = "Save the training and validation losses as a PNG." };
@@ -69,6 +69,19 @@ internal sealed class TrainOptionSet
             FastOptimizer = parse.GetValue(_fastOptimizer),
             Threads = parse.GetValue(_threads) ?? recipe.Threads,
         };
+        if (kind == ModelKind.Ials)
+        {
+            training = training with
+            {
+                Ials = training.Ials with
+                {
+                    Factors = parse.GetValue(_factors) ?? training.Ials.Factors,
+                    Iterations = parse.GetValue(_epochs) ?? training.Ials.Iterations,
+                    Seed = training.Seed,
+                    Threads = training.Threads,
+                },
+            };
+        }
         int ensemble = parse.GetValue(_ensemble) ?? members;
         if (ensemble < 1)
             throw new UserErrorException("--ensemble must be at least 1.");
@@ -99,9 +112,9 @@ internal sealed class TrainOptionSet
     private static ModelKind ReadModel(string? name, bool interactions)
     {
         if (name is null)
-            return interactions ? ModelKind.Bpr : ModelKind.Dot;
-        if (!ModelKindNames.TryParse(name, out var kind) || kind is ModelKind.Ials or ModelKind.Ease)
-            throw new UserErrorException($"--model '{name}' is not a model 'train' knows; use dot, nn, bpr or bce.");
+            return interactions ? ModelKind.Ials : ModelKind.Dot;
+        if (!ModelKindNames.TryParse(name, out var kind))
+            throw new UserErrorException($"--model '{name}' is not a model 'train' knows; use {string.Join(", ", ModelKindNames.All)}.");
         if (interactions && kind is ModelKind.Dot or ModelKind.Nn)
             throw new UserErrorException($"The {name} model learns ratings, and this file has none (or --implicit dropped them). Use --model bpr or bce.");
         return kind;

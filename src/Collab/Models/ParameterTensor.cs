@@ -20,6 +20,18 @@ public sealed class ParameterTensor
         Values = new float[rows * columns];
     }
 
+    // A table over weights computed elsewhere (a closed-form model), without copying them.
+    internal ParameterTensor(string name, int rows, int columns, float[] values)
+    {
+        if (values.Length != (long)rows * columns)
+            throw new ArgumentException($"{values.Length} values do not fill {rows}x{columns}.", nameof(values));
+        Name = name;
+        Rows = rows;
+        Columns = columns;
+        DecayWeights = false;
+        Values = values;
+    }
+
     /// <summary>The name (used in model files and error messages).</summary>
     public string Name { get; }
 

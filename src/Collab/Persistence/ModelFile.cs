@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Collab.Data;
 using Collab.Models;
+using Collab.Models.Implicit;
 using Collab.Models.Neural;
 
 namespace Collab.Persistence;
@@ -199,6 +200,9 @@ public static class ModelFile
         var heldOut = version == 1 ? null : ReadInteractions(ref reader, users.Count, items.Count);
         if (!reader.AtEnd)
             throw new InvalidDataException("unexpected bytes after the last section");
+        // EASE scores from the training interactions, which follow its weights in the file.
+        if (model is EaseScorer ease)
+            model = new EaseScorer(ease.Model, interactions);
         return new TrainedModel(kind, model, users, items, interactions, header.Summary, heldOut);
     }
 

@@ -1,4 +1,6 @@
 using Collab.Models;
+using Collab.Data;
+using Collab.Models.Implicit;
 using Collab.Models.Neural;
 using Collab.Numerics;
 
@@ -48,7 +50,9 @@ internal static class ModelTables
                 var options = new EmbeddingNNOptions { Layers = shape.Layers, UserEmbeddingSize = shape.UserWidth, ItemEmbeddingSize = shape.ItemWidth, YRange = range };
                 return EmbeddingNN.CreateEmpty(users, items, options, SeededRandom.ForStream(0, SeedStream.Dropout));
             case ModelKind.Ease:
-                throw new InvalidDataException("EASE models are not readable by this build");
+                if (items > EaseModel.MaxItems)
+                    throw new InvalidDataException($"an EASE model of {items:N0} items, above the limit of {EaseModel.MaxItems:N0}");
+                return new EaseScorer(EaseScorer.EmptyModel(items), InteractionIndex.Empty(users));
             default:
                 if (header.Factors <= 0)
                     throw new InvalidDataException($"{header.Factors} factors");

@@ -1,3 +1,4 @@
+using Collab.Models.Implicit;
 using Collab.Models.Neural;
 using Collab.Persistence;
 
@@ -15,8 +16,14 @@ internal abstract class RowScorer
     public static RowScorer For(TrainedModel trained) => trained.Model switch
     {
         EmbeddingNN nn => new Neural(nn.CreateItemScorer()),
+        EaseScorer ease => new Ease(ease),
         _ => throw new ModelKindException(trained.Kind, "Scoring every item"),
     };
+
+    private sealed class Ease(EaseScorer ease) : RowScorer
+    {
+        public override void ScoreAll(int user, Span<float> scores) => ease.ScoreAll(user, scores);
+    }
 
     // The neural scorer keeps per-call buffers: one user at a time.
     private sealed class Neural(NeuralItemScorer scorer) : RowScorer

@@ -38,6 +38,8 @@ public static class CollabTrainer
         InteractionIndex? interactions,
         CancellationToken cancellation)
     {
+        if (options.Model is ModelKind.Ials or ModelKind.Ease)
+            return ClosedForm.Train(data, table, options, cancellation);
         var (min, max) = RatingScale(data.Train);
         var (yRange, _) = YRangeFit.Resolve(options.YRange, options.FitYRangeToData, min, max);
         var (trainedModel, kept) = ModelFactory.Create(data, options, yRange, options.Seed);

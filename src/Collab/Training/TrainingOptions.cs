@@ -25,6 +25,12 @@ public sealed record TrainingOptions
     /// <summary>The neural model's layers and embedding sizes (used when <see cref="Model"/> is nn). <value>Default: fastai's.</value></summary>
     public EmbeddingNNOptions Neural { get; init; } = new();
 
+    /// <summary>Implicit ALS's settings (used when <see cref="Model"/> is ials; its factors, seed and threads come from these options). <value>Default: <see cref="IalsOptions"/>'s.</value></summary>
+    public IalsOptions Ials { get; init; } = new();
+
+    /// <summary>EASE's settings (used when <see cref="Model"/> is ease). <value>Default: <see cref="EaseOptions"/>'s.</value></summary>
+    public EaseOptions Ease { get; init; } = new();
+
     /// <summary>The ranking loss's negatives (used for bpr and bce). <value>Default: <see cref="ImplicitOptions"/>'s.</value></summary>
     public ImplicitOptions Implicit { get; init; } = new();
 
@@ -90,6 +96,8 @@ public sealed record TrainingOptions
         Require(Enum.IsDefined(Model), "unknown model kind");
         Require(Mode == TrainingMode.Exact || Model is ModelKind.Dot, "fast mode trains the dot model; train other kinds in exact mode");
         Neural.Validate();
+        Ials.Validate();
+        Ease.Validate();
         Require(Implicit.Negatives >= 1, "draw at least one negative per positive");
     }
 

@@ -46,6 +46,17 @@ public sealed class EaseModel
     /// <summary>B, row-major (ItemCount x ItemCount): row i holds what having item i adds to every item's score.</summary>
     public ReadOnlySpan<float> Weights => _weights;
 
+    // The weights themselves, shared with the model file's table (items x items floats: never copied).
+    internal float[] WeightArray => _weights;
+
+    /// <summary>A model over weights read back from a model file.</summary>
+    internal static EaseModel FromWeights(float[] weights, int items, EaseOptions options)
+    {
+        if (weights.Length != (long)items * items)
+            throw new ArgumentException($"{weights.Length} weights do not fill {items}x{items}.", nameof(weights));
+        return new EaseModel(weights, items, options);
+    }
+
     /// <summary>Bytes training needs at peak for <paramref name="items"/> item rows: n² doubles plus n² floats.</summary>
     public static long TrainingBytes(int items) => 12L * items * items;
 
