@@ -8,7 +8,7 @@ namespace Collab.Cli.Commands;
 /// <summary>The options of <c>collab train</c>, with fastai's (or the lesson's) defaults shown in --help.</summary>
 internal sealed class TrainOptionSet
 {
-    private readonly Option<double> _validPct = new("--valid-pct") { Description = "Share of rows held out at random for validation (fastai: 0.2).", DefaultValueFactory = _ => CollabDefaults.ValidPct };
+    private readonly Option<double> _validPct = new("--valid-pct") { Description = "Share of rows held out at random for validation (fastai: 0.2); 0 trains on every row, for a production model.", DefaultValueFactory = _ => CollabDefaults.ValidPct };
     private readonly Option<string?> _validFile = new("--valid-file") { Description = "A second ratings file to validate on instead of a random split (e.g. MovieLens u1.test)." };
     private readonly Option<ulong> _seed = new("--seed") { Description = "Seed for split, initial weights and shuffling.", DefaultValueFactory = _ => CollabDefaults.Seed };
     private readonly Option<int?> _factors = new("--factors") { Description = "Latent factors per user and item (accurate: 100; lesson, fastai: 50)." };

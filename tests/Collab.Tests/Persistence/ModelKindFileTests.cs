@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Collab.Data;
 using Collab.Models;
+using Collab.Models.Implicit;
 using Collab.Persistence;
 using Collab.Recommend;
 using Collab.Tests.Support;
@@ -15,13 +16,13 @@ public sealed class ModelKindFileTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    public static TheoryData<ModelKind> GradientKinds => [ModelKind.Dot, ModelKind.Nn, ModelKind.Bpr, ModelKind.Bce];
+    public static TheoryData<ModelKind> AllKinds => [.. Enum.GetValues<ModelKind>()];
 
     [Theory]
-    [MemberData(nameof(GradientKinds))]
+    [MemberData(nameof(AllKinds))]
     public void Every_kind_round_trips_bit_exactly_and_predicts_the_same_after_loading(ModelKind kind)
     {
-        var trained = CollabTrainer.Train(Ratings, Recipes.ForModel(kind) with { Factors = 4, Epochs = 2, Seed = 3 });
+        var trained = CollabTrainer.Train(Ratings, Recipes.ForModel(kind) with { Factors = 4, Epochs = 2, Seed = 3, Ials = new IalsOptions { Factors = 4, Iterations = 2 } });
         var path = _temp.Combine($"{kind}.collab");
         trained.Save(path);
         var loaded = TrainedModel.Load(path);
@@ -38,6 +39,14 @@ public sealed class ModelKindFileTests : IDisposable
         foreach (var (user, item) in new[] { ("u3", "i7"), ("u10", "i1"), ("u29", "i39") })
             Assert.Equal(original.Predict(user, item).Rating, reloaded.Predict(user, item).Rating);
         Assert.Equal(original.Recommend("u4", 5).Results, reloaded.Recommend("u4", 5).Results);
+
+        // A damaged copy of the same kind is refused, naming the file.
+        var bytes = File.ReadAllBytes(path);
+        bytes[bytes.Length / 2] ^= 0x5A;
+        var damaged = _temp.Combine($"{kind}-damaged.collab");
+        File.WriteAllBytes(damaged, bytes);
+        var error = Assert.Throws<ModelFileException>(() => TrainedModel.Load(damaged));
+        Assert.Contains(damaged, error.Message);
     }
 
     [Fact]
