@@ -53,6 +53,53 @@ public sealed class EvaluateCommandTests
         Assert.Contains(result.Output.Split('\n'), l => l.StartsWith("bpr ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Evaluate_on_a_given_train_and_test_file_holds_out_exactly_the_test_rows()
+    {
+        using var folder = new TempFolder();
+        var train = new List<string>();
+        var test = new List<string>();
+        for (int u = 0; u < 12; u++)
+        {
+            for (int i = 0; i < 6; i++)
+                train.Add($"{u}\t{(u + i) % 9}\t{1 + (u * 7 + i) % 5}");
+            test.Add($"{u}\t{(u + 7) % 9}\t{1 + u % 5}");
+        }
+        test.Add("3\t0\t4");
+        var trainPath = folder.File("u1.base", string.Join('\n', train) + "\n");
+        var testPath = folder.File("u1.test", string.Join('\n', test) + "\n");
+
+        var result = CliRunner.Run("evaluate", trainPath, "--valid-file", testPath, "--epochs", "1", "--bs", "8", "--metrics", "rmse,ndcg@5", "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.Equal(13, root.GetProperty("testRows").GetDouble());
+        Assert.Equal(72, root.GetProperty("trainRows").GetDouble());
+        Assert.Contains("given split", root.GetProperty("split").GetString());
+
+        var table = CliRunner.Run("evaluate", trainPath, "--valid-file", testPath, "--epochs", "1", "--bs", "8");
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("72 training rows, 13 held out", table.Output);
+
+        var both = CliRunner.Run("evaluate", trainPath, "--valid-file", testPath, "--split", "time");
+        Assert.Equal(1, both.ExitCode);
+        Assert.Contains("--valid-file", both.Error);
+    }
+
+    [Fact]
+    public void Evaluate_an_implicit_model_on_a_stratified_split_reports_precision_recall_ndcg_and_map_at_10_beside_most_popular()
+    {
+        var result = CliRunner.Run("evaluate", "ml-sample", "--model", "bpr", "--implicit", "4", "--split", "stratified", "--valid-pct", "0.25", "--epochs", "1", "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.Contains("stratified by user, 25%", root.GetProperty("split").GetString());
+        Assert.Contains("not interacted with in training", root.GetProperty("rankingProtocol").GetString());
+        var models = root.GetProperty("models").EnumerateArray().ToArray();
+        Assert.Equal(["bpr", "most-popular"], models.Select(m => m.GetProperty("name").GetString()));
+        Assert.All(models, m => Assert.Equal(["precision@10", "recall@10", "ndcg@10", "map@10"], m.GetProperty("metrics").EnumerateObject().Select(p => p.Name)));
+    }
+
     [Theory]
     [InlineData("--implicit", "4", "Use bpr or bce")]
     [InlineData("--split", "shuffle", "--split: 'shuffle' is not a split")]

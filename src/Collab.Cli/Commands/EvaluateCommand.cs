@@ -24,9 +24,18 @@ internal static class EvaluateCommand
     private static async Task<int> RunAsync(string source, EvaluateRequest request, CancellationToken cancellation)
     {
         var path = await RatingsSource.ResolveAsync(source, request.DataDir, AnsiConsole.Console, request.Json, cancellation);
-        var table = RatingsReader.Read(path, request.FileOptions);
         var progress = request.Json ? null : new StandardErrorProgress();
-        var report = await Task.Run(() => Evaluator.Run(table, request.Options, progress, cancellation), CancellationToken.None);
+        EvaluationReport report;
+        if (request.ValidFile is not null)
+        {
+            var (table, split) = RatingsReader.ReadTrainValid(path, request.ValidFile, request.FileOptions);
+            report = await Task.Run(() => Evaluator.RunOnSplit(table, split, request.Options, progress, cancellation), CancellationToken.None);
+        }
+        else
+        {
+            var table = RatingsReader.Read(path, request.FileOptions);
+            report = await Task.Run(() => Evaluator.Run(table, request.Options, progress, cancellation), CancellationToken.None);
+        }
         if (request.Json)
             Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(report, request.Options), CollabJson.Options));
         else

@@ -13,9 +13,10 @@ internal sealed class EvaluateOptionSet
     private static readonly TrainingOptions Rating = Recipes.ForModel(ModelKind.Dot);
     private static readonly TrainingOptions Ranking = Recipes.ForModel(ModelKind.Bpr);
     private readonly Option<string> _model = new("--model") { Description = "Model: dot (the lesson's), nn (fastai's neural variant), bpr or bce (implicit feedback).", DefaultValueFactory = _ => "dot" };
-    private readonly Option<string> _split = new("--split") { Description = "Split: random, time (global cut), last or last:k (each user's latest k), user (cold start), kfold:k.", DefaultValueFactory = _ => "random" };
-    private readonly Option<double> _validPct = new("--valid-pct") { Description = "Share held out by the random, time and user splits.", DefaultValueFactory = _ => CollabDefaults.ValidPct };
-    private readonly Option<string> _metrics = new("--metrics") { Description = "Comma-separated: rmse, mae, precision@k, recall@k, ndcg@k, map@k, hit@k, coverage@k (k defaults to 10).", DefaultValueFactory = _ => "rmse,mae,precision,recall,ndcg,map,hit,coverage" };
+    private readonly Option<string> _split = new("--split") { Description = "Split: random, time (global cut), last or last:k (each user's latest k), user (cold start), stratified or stratified:m (--valid-pct of each user's rows; users with fewer than m rows dropped), kfold:k.", DefaultValueFactory = _ => "random" };
+    private readonly Option<string?> _validFile = new("--valid-file") { Description = "A test file to evaluate on instead of a split: the source trains, this file is held out (e.g. MovieLens u1.base and u1.test)." };
+    private readonly Option<double> _validPct = new("--valid-pct") { Description = "Share held out by the random, time, user and stratified splits.", DefaultValueFactory = _ => CollabDefaults.ValidPct };
+    private readonly Option<string?> _metrics = new("--metrics") { Description = "Comma-separated: rmse, mae, precision@k, recall@k, ndcg@k, map@k, hit@k, coverage@k (k defaults to 10). Default: all at 10; on implicit feedback precision, recall, ndcg and map at 10." };
     private readonly Option<int> _seeds = new("--seeds") { Description = "Repeat with this many seeds (seed, seed+1, ...) and report mean and spread.", DefaultValueFactory = _ => 1 };
     private readonly Option<float?> _implicit = new("--implicit") { Description = "Binarise ratings: rows rated at least this value (e.g. 4) are positives, the rest are dropped." };
     private readonly Option<float?> _relevant = new("--relevant") { Description = "On ratings: held-out rows rated at least this value are relevant for ranking metrics (default: all)." };
@@ -37,7 +38,7 @@ internal sealed class EvaluateOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _model, _split, _validPct, _metrics, _seeds, _implicit, _relevant, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _layers, _embedDrop, _ps, _negatives, _sampling, _json, _dataDir })
+        foreach (var option in new Option[] { _model, _split, _validFile, _validPct, _metrics, _seeds, _implicit, _relevant, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _layers, _embedDrop, _ps, _negatives, _sampling, _json, _dataDir })
             command.Options.Add(option);
         _file.AddTo(command);
     }
@@ -62,7 +63,6 @@ internal sealed class EvaluateOptionSet
         {
             Model = kind,
             Split = Guard("--split", () => SplitProtocol.Parse(parse.GetValue(_split)!, parse.GetValue(_validPct))),
-            Metrics = Guard("--metrics", () => Metric.Parse(parse.GetValue(_metrics)!)),
             Seeds = parse.GetValue(_seeds),
             Training = training,
             Neural = new() { Layers = Guard("--layers", () => Numbers(parse.GetValue(_layers)!, int.Parse)), EmbeddingDropout = parse.GetValue(_embedDrop), LayerDropout = parse.GetValue(_ps) is { } ps ? Guard("--ps", () => Numbers(ps, double.Parse)) : null },
@@ -71,8 +71,14 @@ internal sealed class EvaluateOptionSet
             ImplicitInput = !file.HasRatingColumn,
             RelevanceThreshold = parse.GetValue(_relevant),
         };
+        // Without --metrics the options choose: all of them on ratings, precision, recall, NDCG and MAP on implicit feedback.
+        if (parse.GetValue(_metrics) is { } metrics)
+            options = options with { Metrics = Guard("--metrics", () => Metric.Parse(metrics)) };
+        var validFile = parse.GetValue(_validFile);
+        if (validFile is not null && parse.GetResult(_split) is { Implicit: false })
+            throw new UserErrorException("--valid-file gives the test rows, so --split has nothing to choose; use one or the other.");
         options.Validate();
-        return new EvaluateRequest(options, file, parse.GetValue(_dataDir), parse.GetValue(_json));
+        return new EvaluateRequest(options, file, validFile, parse.GetValue(_dataDir), parse.GetValue(_json));
     }
 
     private static T Parse<T>(string text, string option, string choices) where T : struct, Enum =>

@@ -1,6 +1,6 @@
 namespace Collab.Data;
 
-/// <summary>The evaluation protocols beyond fastai's random split: by time, leave-last-out, by user, k-fold.</summary>
+/// <summary>The evaluation protocols beyond fastai's random split: by time, leave-last-out, by user, stratified by user, k-fold.</summary>
 public sealed partial record DataSplit
 {
     /// <summary>
@@ -55,6 +55,54 @@ public sealed partial record DataSplit
         for (int row = 0; row < table.Count; row++)
             (held[table.Users[row]] ? valid : train).Add(row);
         return new DataSplit([.. train], [.. valid]);
+    }
+
+    /// <summary>
+    /// Per-user stratified split, as Microsoft Recommenders' <c>python_stratified_split</c> (filter_by "user") does:
+    /// users with fewer than <paramref name="minRows"/> rows are dropped from both sides (its <c>min_rating</c>); each
+    /// remaining user's rows are put in a seeded random order, and row r of n (1-based) trains when r / n ≤ 1 − validPct,
+    /// so a user keeps floor((1 − validPct)·n) rows for training and holds out the other ceil(validPct·n). With
+    /// validPct ≤ 0.5 every user with two rows or more is on both sides; a user with a single row is held out whole
+    /// (as Recommenders does with its default min_rating of 1). Rows of each side come in the seeded order.
+    /// </summary>
+    public static DataSplit Stratified(RatingsTable table, double validPct, ulong seed, int minRows = 1)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minRows);
+        CheckShare(validPct);
+        var totals = new int[table.UserIds.Count];
+        foreach (var user in table.Users)
+            totals[user]++;
+        double trainShare = 1 - validPct;
+        var trainCounts = new int[totals.Length];
+        for (int user = 0; user < totals.Length; user++)
+            trainCounts[user] = StratifiedTrainCount(totals[user], trainShare);
+        // A seeded permutation of all rows orders each user's rows at random (Recommenders sorts by a random key).
+        var permutation = Numerics.SeededRandom.ForStream(seed, Numerics.SeedStream.Split).Permutation(table.Count);
+        var seen = new int[totals.Length];
+        var train = new List<int>(table.Count);
+        var valid = new List<int>();
+        foreach (var row in permutation)
+        {
+            int user = table.Users[row];
+            if (totals[user] < minRows)
+                continue;
+            (seen[user]++ < trainCounts[user] ? train : valid).Add(row);
+        }
+        return new DataSplit([.. train], [.. valid]);
+    }
+
+    /// <summary>How many of n rows have rank r (1-based) with r / n ≤ share, computed as Recommenders compares them.</summary>
+    internal static int StratifiedTrainCount(int n, double share)
+    {
+        if (n == 0)
+            return 0;
+        int k = (int)Math.Floor(share * n);
+        while (k < n && (double)(k + 1) / n <= share)
+            k++;
+        while (k > 0 && (double)k / n > share)
+            k--;
+        return k;
     }
 
     /// <summary>k-fold cross-validation: a seeded permutation cut into k nearly equal folds; fold f validates split f.</summary>

@@ -28,4 +28,18 @@ public static class ImplicitFeedback
         return new RatingsTable($"{table.Source} (rating >= {threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
             table.UserIds, table.ItemIds, [.. users], [.. items], ones, timestamps?.ToArray());
     }
+
+    /// <summary>
+    /// Binarises a table with a given split: the split's rows are renumbered into the binarised table, and the rows
+    /// below the threshold leave both sides.
+    /// </summary>
+    internal static (RatingsTable Table, DataSplit Split) Binarize(RatingsTable table, DataSplit split, float threshold)
+    {
+        var binarized = Binarize(table, threshold);
+        var renumbered = new int[table.Count];
+        for (int r = 0, kept = 0; r < table.Count; r++)
+            renumbered[r] = table.Ratings[r] >= threshold ? kept++ : -1;
+        int[] Keep(int[] rows) => [.. rows.Select(r => renumbered[r]).Where(r => r >= 0)];
+        return (binarized, new DataSplit(Keep(split.Train), Keep(split.Valid)));
+    }
 }

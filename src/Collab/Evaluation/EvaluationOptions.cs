@@ -14,8 +14,17 @@ public sealed record EvaluationOptions
     /// <summary>The split protocol. <value>Default: random, 20% held out.</value></summary>
     public SplitProtocol Split { get; init; } = new(SplitKind.Random);
 
-    /// <summary>The metrics. <value>Default: <see cref="Metric.Defaults"/>.</value></summary>
-    public IReadOnlyList<Metric> Metrics { get; init; } = Metric.Defaults;
+    /// <summary>
+    /// The metrics. <value>Default: <see cref="Metric.Defaults"/>; on implicit feedback (<see cref="IsImplicit"/>)
+    /// <see cref="Metric.ImplicitDefaults"/>: precision, recall, NDCG and MAP at 10.</value>
+    /// </summary>
+    public IReadOnlyList<Metric> Metrics
+    {
+        get => _metrics ?? (IsImplicit ? Metric.ImplicitDefaults : Metric.Defaults);
+        init => _metrics = value;
+    }
+
+    private readonly IReadOnlyList<Metric>? _metrics;
 
     /// <summary>Repetitions with seeds Training.Seed, +1, ... (each k-fold run has k folds). <value>Default: 1.</value></summary>
     public int Seeds { get; init; } = 1;

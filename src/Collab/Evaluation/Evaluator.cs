@@ -19,6 +19,29 @@ public static class Evaluator
         options.Validate();
         if (options.ImplicitThreshold is float threshold)
             table = ImplicitFeedback.Binarize(table, threshold);
+        return Run(table, options, seed => options.Split.Create(table, seed), options.Split.ToString(), progress, cancellation);
+    }
+
+    /// <summary>
+    /// Runs the evaluation on a given split, such as a training file and a test file read by
+    /// <see cref="RatingsReader.ReadTrainValid"/>, so the numbers compare with other libraries on the very same rows.
+    /// <see cref="EvaluationOptions.Split"/> is not used; each seed trains again on the same split.
+    /// </summary>
+    public static EvaluationReport RunOnSplit(RatingsTable table, DataSplit split, EvaluationOptions options, IProgress<string>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (options.ImplicitThreshold is float threshold)
+            (table, split) = ImplicitFeedback.Binarize(table, split, threshold);
+        var description = string.Create(CultureInfo.InvariantCulture, $"given split, {split.Train.Length:N0} training and {split.Valid.Length:N0} test rows");
+        return Run(table, options, _ => [split], description, progress, cancellation);
+    }
+
+    private static EvaluationReport Run(RatingsTable table, EvaluationOptions options, Func<ulong, IReadOnlyList<DataSplit>> split, string splitDescription,
+        IProgress<string>? progress, CancellationToken cancellation)
+    {
         bool isImplicit = options.IsImplicit;
         var metrics = options.Metrics.Where(m => m.IsRanking || !isImplicit).ToArray();
         var results = new Dictionary<string, (bool Baseline, Dictionary<string, List<double>> Values, List<double> Seconds)>();
@@ -27,13 +50,13 @@ public static class Evaluator
         for (int s = 0; s < options.Seeds; s++)
         {
             ulong seed = options.Training.Seed + (ulong)s;
-            var splits = options.Split.Create(table, seed);
+            var splits = split(seed);
             for (int f = 0; f < splits.Count; f++)
             {
                 cancellation.ThrowIfCancellationRequested();
                 var data = CollabData.FromTable(table, splits[f]);
                 if (data.Valid.Count == 0)
-                    throw new ArgumentException($"The split ({options.Split}) holds out no rows of {table.Source}; nothing can be evaluated.");
+                    throw new ArgumentException($"The split ({splitDescription}) holds out no rows of {table.Source}; nothing can be evaluated.");
                 progress?.Report(string.Create(CultureInfo.InvariantCulture,
                     $"run {runs + 1}: seed {seed}{(splits.Count > 1 ? $", fold {f + 1}/{splits.Count}" : "")}: training {options.Model.ToString().ToLowerInvariant()} on {data.Train.Count:N0} rows, {data.Valid.Count:N0} held out"));
                 var (model, seconds) = ModelTraining.Train(data, options, seed, cancellation);
@@ -61,7 +84,7 @@ public static class Evaluator
         return new EvaluationReport
         {
             Source = table.Source,
-            Split = options.Split.ToString(),
+            Split = splitDescription,
             Relevance = isImplicit ? "every held-out interaction"
                 : options.RelevanceThreshold is float r ? $"held-out ratings >= {r.ToString(CultureInfo.InvariantCulture)}" : "every held-out rating",
             Implicit = isImplicit,

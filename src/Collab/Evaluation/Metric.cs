@@ -24,6 +24,9 @@ public readonly record struct Metric(MetricKind Kind, int K = 0)
     /// <summary>The default set: RMSE, MAE, and precision, recall, NDCG, MAP, hit rate and coverage at 10.</summary>
     public static IReadOnlyList<Metric> Defaults { get; } = Parse("rmse,mae,precision,recall,ndcg,map,hit,coverage");
 
+    /// <summary>The default set on implicit feedback: precision, recall, NDCG and MAP at 10 (training items excluded from every ranking).</summary>
+    public static IReadOnlyList<Metric> ImplicitDefaults { get; } = Parse("precision,recall,ndcg,map");
+
     /// <summary>Parses a comma-separated list such as "rmse,ndcg@10,recall@20"; ranking metrics without @k use k = 10.</summary>
     public static IReadOnlyList<Metric> Parse(string text)
     {

@@ -17,4 +17,7 @@ public enum SplitKind
 
     /// <summary>k-fold cross-validation over rows.</summary>
     KFold,
+
+    /// <summary>A random share of each user's rows (Microsoft Recommenders' stratified split).</summary>
+    Stratified,
 }

@@ -15,6 +15,7 @@ public sealed class DataSplitProtocolTests
     [InlineData("last")]
     [InlineData("last:3")]
     [InlineData("user")]
+    [InlineData("stratified")]
     [InlineData("kfold:5")]
     public void Each_split_partitions_the_rows_and_no_held_out_rating_is_trained_on(string protocol)
     {
@@ -63,6 +64,62 @@ public sealed class DataSplitProtocolTests
         Assert.DoesNotContain(split.Train, r => heldUsers.Contains(table.Users[r]));
     }
 
+    [Theory]
+    [InlineData(0.25)]
+    [InlineData(0.2)]
+    [InlineData(0.5)]
+    public void Stratified_split_holds_out_each_users_share_rounded_up_and_keeps_every_user_with_two_rows_on_both_sides(double validPct)
+    {
+        var table = Table.Value;
+        var split = DataSplit.Stratified(table, validPct, 5);
+        Assert.Equal(table.Count, split.Train.Length + split.Valid.Length);
+        var train = split.Train.CountBy(r => table.Users[r]).ToDictionary();
+        var valid = split.Valid.CountBy(r => table.Users[r]).ToDictionary();
+        foreach (var (user, rows) in table.Users.ToArray().CountBy(u => u))
+        {
+            // Recommenders trains on row r of n when r / n <= 1 - validPct: floor((1 - validPct)·n) rows.
+            int trained = train.GetValueOrDefault(user);
+            Assert.Equal((int)Math.Floor((1 - validPct) * rows + 1e-9), trained);
+            Assert.Equal(rows - trained, valid.GetValueOrDefault(user));
+            Assert.InRange(valid.GetValueOrDefault(user) - validPct * rows, -1e-9, 1);
+            Assert.True(trained > 0 && valid.GetValueOrDefault(user) > 0, $"user {user} with {rows} rows is on both sides");
+        }
+    }
+
+    [Fact]
+    public void Stratified_split_is_the_same_for_a_seed_and_differs_between_seeds()
+    {
+        var table = Table.Value;
+        var first = DataSplit.Stratified(table, 0.25, 9);
+        Assert.Equal(first.Valid, DataSplit.Stratified(table, 0.25, 9).Valid);
+        Assert.Equal(first.Train, DataSplit.Stratified(table, 0.25, 9).Train);
+        var other = DataSplit.Stratified(table, 0.25, 10);
+        Assert.NotEqual(first.Valid.Order(), other.Valid.Order());
+        Assert.Equal(first.Valid.Length, other.Valid.Length);
+    }
+
+    [Fact]
+    public void Stratified_split_holds_out_a_single_row_user_whole_and_drops_users_below_the_minimum_as_Recommenders_does()
+    {
+        var rows = new List<(string, string, float)> { ("solo", "x", 3) };
+        for (int i = 0; i < 2; i++)
+            rows.Add(("two", $"i{i}", 4));
+        for (int i = 0; i < 5; i++)
+            rows.Add(("five", $"i{i}", 4));
+        var table = RatingsTable.FromTriples(rows);
+        int User(string id) => table.UserIds.TryGetIndex(id, out int index) ? index : -1;
+        var split = DataSplit.Stratified(table, 0.25, 1);
+        Assert.DoesNotContain(split.Train, r => table.Users[r] == User("solo"));
+        Assert.Contains(split.Valid, r => table.Users[r] == User("solo"));
+        Assert.Equal(1, split.Valid.Count(r => table.Users[r] == User("two")));
+        Assert.Equal(3, split.Train.Count(r => table.Users[r] == User("five")));
+        Assert.Equal(2, split.Valid.Count(r => table.Users[r] == User("five")));
+
+        var filtered = SplitProtocol.Parse("stratified:3", 0.25).Create(table, 1)[0];
+        Assert.All(filtered.Train.Concat(filtered.Valid), r => Assert.Equal(User("five"), table.Users[r]));
+        Assert.Equal(5, filtered.Train.Length + filtered.Valid.Length);
+    }
+
     [Fact]
     public void K_fold_holds_out_every_row_exactly_once_and_depends_on_the_seed()
     {
@@ -80,6 +137,8 @@ public sealed class DataSplitProtocolTests
         Assert.Throws<ArgumentException>(() => DataSplit.ByTime(table, 0.5));
         Assert.Equal(new SplitProtocol(SplitKind.KFold, 5), SplitProtocol.Parse("kfold:5"));
         Assert.Equal(new SplitProtocol(SplitKind.LastOut, 1), SplitProtocol.Parse("last"));
+        Assert.Equal(new SplitProtocol(SplitKind.Stratified, 1, 0.25), SplitProtocol.Parse("stratified", 0.25));
+        Assert.True(SplitProtocol.Parse("stratified").DependsOnSeed);
         Assert.Throws<FormatException>(() => SplitProtocol.Parse("kfold"));
         Assert.Throws<FormatException>(() => SplitProtocol.Parse("kfold:1"));
         Assert.Throws<FormatException>(() => SplitProtocol.Parse("shuffle"));

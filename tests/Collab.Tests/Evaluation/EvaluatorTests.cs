@@ -57,6 +57,44 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
+    public void Implicit_evaluation_defaults_to_precision_recall_ndcg_and_map_at_10_for_the_model_and_most_popular()
+    {
+        var options = new EvaluationOptions
+        {
+            Model = ModelKind.Bpr,
+            Split = SplitProtocol.Parse("stratified", 0.25),
+            ImplicitThreshold = 4,
+            Training = Recipes.ForModel(ModelKind.Bpr) with { Epochs = 1 },
+        };
+        Assert.Equal(Metric.ImplicitDefaults, options.Metrics);
+        var report = Evaluator.Run(Sample.Value, options);
+
+        string[] expected = ["precision@10", "recall@10", "ndcg@10", "map@10"];
+        Assert.Equal(["bpr", "most-popular"], report.Models.Select(m => m.Name));
+        Assert.All(report.Models, m => Assert.Equal(expected, m.Metrics.Select(s => s.Name)));
+        Assert.All(report.Models.SelectMany(m => m.Metrics), s => Assert.InRange(s.Mean, 0, 1));
+        Assert.True(report.Models[1]["map@10"]!.Mean > 0, "most-popular retrieves something");
+        Assert.Equal(Metric.Defaults, new EvaluationOptions().Metrics);
+    }
+
+    [Fact]
+    public void A_given_split_is_evaluated_as_it_is_and_binarising_keeps_its_sides()
+    {
+        var table = Sample.Value;
+        var given = DataSplit.LeaveLastOut(table);
+        var options = new EvaluationOptions { Training = new TrainingOptions { Epochs = 1 }, Metrics = Metric.Parse("rmse,ndcg"), Seeds = 2 };
+        var report = Evaluator.RunOnSplit(table, given, options);
+        Assert.Equal(2, report.Runs);
+        Assert.Equal(given.Valid.Length, report.TestRows);
+        Assert.Equal(given.Train.Length, report.TrainRows);
+        Assert.Contains("given split", report.Split);
+
+        var positives = Evaluator.RunOnSplit(table, given, new EvaluationOptions { Model = ModelKind.Bce, ImplicitThreshold = 4, Training = Recipes.ForModel(ModelKind.Bce) with { Epochs = 1 } });
+        Assert.Equal(given.Valid.Count(r => table.Ratings[r] >= 4), positives.TestRows);
+        Assert.Equal(given.Train.Count(r => table.Ratings[r] >= 4), positives.TrainRows);
+    }
+
+    [Fact]
     public void Rating_models_are_refused_on_implicit_feedback()
     {
         var error = Assert.Throws<ArgumentException>(() => Evaluator.Run(Sample.Value, new EvaluationOptions { Model = ModelKind.Nn, ImplicitThreshold = 4 }));
