@@ -11,6 +11,7 @@ namespace Collab.Bench;
 /// set shaped like ml-25m (162k users, 59k items). Compare with the <c>implicit</c> library's published 0.84 s per
 /// iteration for ML-20M at 64 factors on 8 cores (docs/benchmarks.md).
 /// </summary>
+[MedianColumn, MinColumn, MaxColumn]
 public abstract class IalsSweepBenchmarks
 {
     private IalsRows _users = null!;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace Collab.Numerics;
 
@@ -111,7 +112,12 @@ internal static class BlockedSpdInverse
             var u1 = u.AsSpan((i + 1) * b, b);
             int j = j0;
             for (; j + 3 < j1; j += 4)
-                Dot2x4(u0, u1, q.AsSpan(j * b, 4 * b), b, a.AsSpan(i * n + j, 4), a.AsSpan((i + 1) * n + j, 4));
+            {
+                if (Vector512.IsHardwareAccelerated)
+                    Dot2x4Wide(u0, u1, q.AsSpan(j * b, 4 * b), b, a.AsSpan(i * n + j, 4), a.AsSpan((i + 1) * n + j, 4));
+                else
+                    Dot2x4(u0, u1, q.AsSpan(j * b, 4 * b), b, a.AsSpan(i * n + j, 4), a.AsSpan((i + 1) * n + j, 4));
+            }
             for (; j < j1; j++)
             {
                 var qj = q.AsSpan(j * b, b);
@@ -128,7 +134,7 @@ internal static class BlockedSpdInverse
     }
 
     /// <summary>Eight dot products at once (two U rows by four Q rows), subtracted from two rows of four entries.</summary>
-    private static void Dot2x4(ReadOnlySpan<double> u0, ReadOnlySpan<double> u1, ReadOnlySpan<double> q, int b, Span<double> c0, Span<double> c1)
+    internal static void Dot2x4(ReadOnlySpan<double> u0, ReadOnlySpan<double> u1, ReadOnlySpan<double> q, int b, Span<double> c0, Span<double> c1)
     {
         var q0 = q[..b];
         var q1 = q.Slice(b, b);
@@ -156,6 +162,44 @@ internal static class BlockedSpdInverse
         }
         double t00 = Vector.Sum(s00), t01 = Vector.Sum(s01), t02 = Vector.Sum(s02), t03 = Vector.Sum(s03);
         double t10 = Vector.Sum(s10), t11 = Vector.Sum(s11), t12 = Vector.Sum(s12), t13 = Vector.Sum(s13);
+        for (; p < b; p++)
+        {
+            t00 += u0[p] * q0[p]; t01 += u0[p] * q1[p]; t02 += u0[p] * q2[p]; t03 += u0[p] * q3[p];
+            t10 += u1[p] * q0[p]; t11 += u1[p] * q1[p]; t12 += u1[p] * q2[p]; t13 += u1[p] * q3[p];
+        }
+        c0[0] -= t00; c0[1] -= t01; c0[2] -= t02; c0[3] -= t03;
+        c1[0] -= t10; c1[1] -= t11; c1[2] -= t12; c1[3] -= t13;
+    }
+
+    /// <summary><see cref="Dot2x4"/> with 512-bit vectors (twice <see cref="Vector{T}"/>'s 256 bits where AVX-512 is present).</summary>
+    internal static void Dot2x4Wide(ReadOnlySpan<double> u0, ReadOnlySpan<double> u1, ReadOnlySpan<double> q, int b, Span<double> c0, Span<double> c1)
+    {
+        var q0 = q[..b];
+        var q1 = q.Slice(b, b);
+        var q2 = q.Slice(2 * b, b);
+        var q3 = q.Slice(3 * b, b);
+        int width = Vector512<double>.Count, p = 0;
+        Vector512<double> s00 = default, s01 = default, s02 = default, s03 = default;
+        Vector512<double> s10 = default, s11 = default, s12 = default, s13 = default;
+        for (; p + width <= b; p += width)
+        {
+            var x0 = Vector512.Create(u0.Slice(p, width));
+            var x1 = Vector512.Create(u1.Slice(p, width));
+            var y0 = Vector512.Create(q0.Slice(p, width));
+            var y1 = Vector512.Create(q1.Slice(p, width));
+            var y2 = Vector512.Create(q2.Slice(p, width));
+            var y3 = Vector512.Create(q3.Slice(p, width));
+            s00 = Vector512.FusedMultiplyAdd(x0, y0, s00);
+            s01 = Vector512.FusedMultiplyAdd(x0, y1, s01);
+            s02 = Vector512.FusedMultiplyAdd(x0, y2, s02);
+            s03 = Vector512.FusedMultiplyAdd(x0, y3, s03);
+            s10 = Vector512.FusedMultiplyAdd(x1, y0, s10);
+            s11 = Vector512.FusedMultiplyAdd(x1, y1, s11);
+            s12 = Vector512.FusedMultiplyAdd(x1, y2, s12);
+            s13 = Vector512.FusedMultiplyAdd(x1, y3, s13);
+        }
+        double t00 = Vector512.Sum(s00), t01 = Vector512.Sum(s01), t02 = Vector512.Sum(s02), t03 = Vector512.Sum(s03);
+        double t10 = Vector512.Sum(s10), t11 = Vector512.Sum(s11), t12 = Vector512.Sum(s12), t13 = Vector512.Sum(s13);
         for (; p < b; p++)
         {
             t00 += u0[p] * q0[p]; t01 += u0[p] * q1[p]; t02 += u0[p] * q2[p]; t03 += u0[p] * q3[p];

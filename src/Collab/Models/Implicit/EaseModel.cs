@@ -10,14 +10,15 @@ namespace Collab.Models.Implicit;
 /// B_ij = −P_ij / P_jj off the diagonal. A user's scores are x_u·B: the sum of the B rows of the items they have.
 /// </summary>
 /// <remarks>
-/// B is dense: training holds n² doubles (XᵀX, inverted in place by <see cref="BlockedSpdInverse"/>) and then n²
-/// floats, and costs about n³ flops. Measured on this project's 2-core AMD EPYC (AVX-512), 24 GiB: ml-latest-small's
-/// 9,725 item rows train in about 40 s with 1.1 GB at peak (docs/benchmarks.md); time grows as n³ and memory as n²,
-/// so <see cref="MaxItems"/> = 20,000 (ML-20M after Steck's filtering has 20,108 items) needs about 4.8 GB and
-/// roughly six minutes. Beyond that, filter rare items first.
+/// B is dense: training holds n² doubles (XᵀX, inverted in place by a blocked sweep on all cores) and then n²
+/// floats, and costs about n³ flops. Measured on this project's shared 2-core AMD EPYC (AVX-512), 24 GiB: the 8,977
+/// item rows of ml-latest-small's 80% training split took 47 s at load 8, with 0.82 GB resident at peak
+/// (docs/benchmarks.md). Time grows as n³ and memory as n², so <see cref="MaxItems"/> = 20,000 (ML-20M after Steck's
+/// filtering has 20,108 items) needs 4.5 GiB and about 9 minutes there. Beyond that, drop rare items first.
 /// </remarks>
 /// <example><code>
-/// var ease = EaseModel.Train(InteractionIndex.FromRatings(data.Train, data.Users.Count), data.Items.Count, new EaseOptions { Lambda = 50 });
+/// var index = InteractionIndex.FromRatings(data.Train, data.Users.Count);
+/// var ease = EaseModel.Train(index, data.Items.Count, new EaseOptions { Lambda = 50 });
 /// var scores = new float[ease.ItemCount];
 /// ease.Score(index.ItemsOf(user), scores);
 /// </code></example>

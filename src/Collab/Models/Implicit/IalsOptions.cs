@@ -19,10 +19,10 @@ public sealed record IalsOptions
     public int Iterations { get; init; } = 15;
 
     /// <summary>
-    /// λ, the regularization before frequency scaling. <value>Default: 0.005 (chosen on ml-latest-small, docs/benchmarks.md;
+    /// λ, the regularization before frequency scaling. <value>Default: 0.02 (best of 1e-4..0.1 on ml-latest-small at 64 factors and α0 = 0.1, docs/benchmarks.md;
     /// Rendle et al. tune it per dataset).</value>
     /// </summary>
-    public double Regularization { get; init; } = 0.005;
+    public double Regularization { get; init; } = 0.02;
 
     /// <summary>
     /// ν, the exponent of the frequency scaling λ·(|I_u| + α0·|I|)^ν; 0 gives the plain λ of the <c>implicit</c> library.

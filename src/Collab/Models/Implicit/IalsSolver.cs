@@ -54,7 +54,7 @@ internal static class IalsSolver
         var gramFloat = new float[k * k];
         Narrow(gram, gramFloat);
         int tasks = (rows.RowCount + RowsPerTask - 1) / RowsPerTask;
-        Parallel.For(0, tasks, parallel, () => new float[4 * k], (task, _, scratch) =>
+        Parallel.For(0, tasks, parallel, () => new IalsScratch(k), (task, _, scratch) =>
         {
             int end = Math.Min(rows.RowCount, (task + 1) * RowsPerTask);
             for (int row = task * RowsPerTask; row < end; row++)
@@ -103,21 +103,23 @@ internal static class IalsSolver
 
     /// <summary>
     /// <paramref name="steps"/> conjugate-gradient steps on A·x = b from the current <paramref name="x"/>
-    /// (<paramref name="scaledGram"/> is α0·G; <paramref name="scratch"/> holds 4k floats).
+    /// (<paramref name="scaledGram"/> is α0·G).
     /// </summary>
     public static void SolveConjugateGradient(ReadOnlySpan<float> scaledGram, float lambda, float[] fixedFactors, ReadOnlySpan<int> columns,
-        ReadOnlySpan<float> confidences, int k, int steps, Span<float> x, Span<float> scratch)
+        ReadOnlySpan<float> confidences, int k, int steps, Span<float> x, IalsScratch scratch)
     {
-        var r = scratch[..k];
-        var p = scratch.Slice(k, k);
-        var ap = scratch.Slice(2 * k, k);
-        // r = b − A·x = Σ c·(1 − h·x)·h − α0·G·x − λ·x
+        var r = scratch.Vectors.AsSpan(0, k);
+        var p = scratch.Vectors.AsSpan(k, k);
+        var ap = scratch.Vectors.AsSpan(2 * k, k);
+        var packed = scratch.Packed(columns.Length * k);
+        // r = b − A·x = Σ c·(1 − h·x)·h − α0·G·x − λ·x, gathering the observed rows on the way.
         MultiplyGram(scaledGram, x, r, k);
         TensorPrimitives.MultiplyAdd(x, lambda, r, r);
         TensorPrimitives.Negate(r, r);
         for (int n = 0; n < columns.Length; n++)
         {
-            var h = fixedFactors.AsSpan(columns[n] * k, k);
+            var h = packed.Slice(n * k, k);
+            fixedFactors.AsSpan(columns[n] * k, k).CopyTo(h);
             float weight = confidences[n] * (1 - TensorPrimitives.Dot(h, x));
             TensorPrimitives.MultiplyAdd(h, weight, r, r);
         }
@@ -132,7 +134,7 @@ internal static class IalsSolver
             TensorPrimitives.MultiplyAdd(p, lambda, ap, ap);
             for (int n = 0; n < columns.Length; n++)
             {
-                var h = fixedFactors.AsSpan(columns[n] * k, k);
+                var h = packed.Slice(n * k, k);
                 TensorPrimitives.MultiplyAdd(h, confidences[n] * TensorPrimitives.Dot(h, p), ap, ap);
             }
             float alpha = rsOld / TensorPrimitives.Dot(p, ap);

@@ -26,7 +26,7 @@ public sealed class IalsSolverTests
     {
         var (y, columns, confidences, gram, lambda) = Problem();
         var x = new float[K];
-        IalsSolver.SolveConjugateGradient([.. gram.Select(g => (float)g)], (float)lambda, y, columns, confidences, K, K, x, new float[4 * K]);
+        IalsSolver.SolveConjugateGradient([.. gram.Select(g => (float)g)], (float)lambda, y, columns, confidences, K, K, x, new IalsScratch(K));
         Assert.InRange(RelativeError(Direct(y, columns, confidences, lambda), x), 0, 1e-3); // float arithmetic
     }
 
@@ -40,7 +40,7 @@ public sealed class IalsSolverTests
         // The previous sweep's value: the solution plus a 20% perturbation.
         var x = expected.Select(e => (float)(e + 0.2 * norm / Math.Sqrt(K) * random.NextGaussian())).ToArray();
         double before = RelativeError(expected, x);
-        IalsSolver.SolveConjugateGradient([.. gram.Select(g => (float)g)], (float)lambda, y, columns, confidences, K, 3, x, new float[4 * K]);
+        IalsSolver.SolveConjugateGradient([.. gram.Select(g => (float)g)], (float)lambda, y, columns, confidences, K, 3, x, new IalsScratch(K));
         Assert.InRange(RelativeError(expected, x), 0, before / 2); // measured: 0.20 to 0.055 here
     }
 
@@ -53,7 +53,7 @@ public sealed class IalsSolverTests
         for (int steps = 1; steps <= K; steps++)
         {
             var x = new float[K];
-            IalsSolver.SolveConjugateGradient([.. gram.Select(g => (float)g)], (float)lambda, y, columns, confidences, K, steps, x, new float[4 * K]);
+            IalsSolver.SolveConjugateGradient([.. gram.Select(g => (float)g)], (float)lambda, y, columns, confidences, K, steps, x, new IalsScratch(K));
             double error = expected.Select((e, d) => (e - x[d]) * (e - x[d])).Sum();
             Assert.True(error <= previous * (1 + 1e-6) + 1e-12, $"{steps} steps: error {error} after {previous}");
             previous = error;
