@@ -55,6 +55,7 @@ public static class CollabTrainer
         });
         foreach (var callback in callbacks ?? [])
             learner.AddCallback(callback);
+        learner.AddCallback(new DivergenceGuard(options.LearningRate));
         var fit = learner.FitOneCycle(options.Epochs, options.LearningRate, options.WeightDecay, cancellation);
         var summary = new TrainingSummary
         {
