@@ -40,6 +40,7 @@ internal static class TrainCommand
             (table, split) = RatingsReader.ReadTrainValid(path, request.ValidFile, request.FileOptions);
         else
             table = RatingsReader.Read(path, request.FileOptions);
+        request = TrainChecks.Prepare(table, split, request, path, Console.Error);
 
         var display = new TrainingDisplay(Console.Out);
         bool live = !request.Json && console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
@@ -74,6 +75,7 @@ internal static class TrainCommand
         if (request.Out is not null)
             trained.Save(request.Out);
         Report(Console.Out, trained.Summary, request);
+        BaselineCheck.Compare(table, split, request, trained.Summary.ValidRmse, Console.Error);
         return ExitCodes.Ok;
     }
 
