@@ -126,7 +126,7 @@ internal sealed record RatingsFileLayout(
             if (string.Equals(header[i], column, StringComparison.Ordinal))
                 return i;
         }
-        var available = header.Count == 0 ? "the file has no header" : "columns are: " + string.Join(", ", header.Select(h => DisplayText.Quote(h)));
+        var available = header.Count == 0 ? "the file has no header" : "columns are: " + DisplayText.Escape(string.Join(", ", header));
         throw new RatingsFormatException(path, 1, column, $"there is no {role} column named {DisplayText.Quote(column)} ({available}). Name an existing column or give its position.");
     }
 

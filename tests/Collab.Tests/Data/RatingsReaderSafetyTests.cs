@@ -60,7 +60,7 @@ public sealed class RatingsReaderSafetyTests : IDisposable
     [InlineData("u,i,r\n1,2,\"3\n4\"\n", "'3\\n4'")]
     [InlineData("u,i,r\n1,2,\u001b]0;pwned\u0007\u001b[2J\n", "'\\x1B]0;pwned\\x07\\x1B[2J'")]
     [InlineData("u,i,r\n1,2,3,\u001b[31m\n", null)]
-    [InlineData("u,i,r\u001b[2J\n1,2,3\n", "'r\\x1B[2J'")]
+    [InlineData("u,i,r\u001b[2J\n1,2,3\n", "u, i, r\\x1B[2J")]
     public void Messages_quote_file_text_on_one_line_without_control_characters(string text, string? echoed)
     {
         var options = text.Contains("r\u001b", StringComparison.Ordinal) ? new RatingsFileOptions { RatingColumn = "r" } : RatingsFileOptions.Default;
