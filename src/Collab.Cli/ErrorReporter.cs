@@ -1,6 +1,7 @@
 using Collab.Data;
 using Collab.Data.Datasets;
 using Collab.Persistence;
+using Collab.Training;
 
 namespace Collab.Cli;
 
@@ -9,9 +10,14 @@ internal static class ErrorReporter
 {
     public static int Report(Exception exception, TextWriter error)
     {
+        // Seeds of an ensemble train in parallel: one that diverges arrives wrapped.
+        if (exception is AggregateException aggregate && aggregate.Flatten().InnerExceptions is [var first, ..] inner && inner.All(IsUserError))
+            exception = first;
         if (IsUserError(exception))
         {
-            error.WriteLine($"error: {exception.Message}");
+            // Messages that echo file text escape it themselves; this keeps any other control character off the terminal
+            // too, and only the line breaks a message was written with.
+            error.WriteLine($"error: {string.Join('\n', exception.Message.Split('\n').Select(line => DisplayText.Escape(line)))}");
             return ExitCodes.UserError;
         }
         error.WriteLine($"internal error: {exception.Message}");
@@ -22,5 +28,5 @@ internal static class ErrorReporter
 
     private static bool IsUserError(Exception e) => e is UserErrorException or RatingsFormatException
         or ModelFileException or ModelKindException or DatasetUnavailableException or DatasetIntegrityException or ArgumentException
-        or FormatException or IOException or UnauthorizedAccessException or HttpRequestException;
+        or FormatException or IOException or TrainingDivergedException or UnauthorizedAccessException or HttpRequestException;
 }

@@ -9,7 +9,7 @@ namespace Collab.Cli.Commands;
 /// </summary>
 internal sealed class RatingsFileOptionSet(bool allowNoRatings = true)
 {
-    private readonly Option<string?> _delimiter = new("--delimiter") { Description = "Field delimiter: ',', 'tab', ';', '|' or '::' (default: detected)." };
+    private readonly Option<string?> _delimiter = new("--delimiter") { Description = "Field delimiter: ',', 'tab', ';', '|', 'space' or '::' (default: detected)." };
     private readonly Option<bool?> _header = new("--header") { Description = "Whether the first line is a header (default: detected)." };
     private readonly Option<string?> _userCol = new("--user-col") { Description = "User column: header name or 1-based position (default: 1)." };
     private readonly Option<string?> _itemCol = new("--item-col") { Description = "Item column: header name or 1-based position (default: 2)." };

@@ -46,6 +46,7 @@ internal static class TrainCommand
             table = RatingsReader.Read(path, request.FileOptions);
         if (request.ImplicitThreshold is { } threshold)
             table = ImplicitFeedback.Binarize(table, threshold);
+        request = TrainChecks.Prepare(table, split, request, path, Console.Error);
 
         var display = new TrainingDisplay(Console.Out);
         bool live = !request.Json && console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
@@ -86,6 +87,8 @@ internal static class TrainCommand
         var ranking = request.Training.Model is ModelKind.Bpr or ModelKind.Bce or ModelKind.Ials or ModelKind.Ease
             ? HeldOutRanking.Measure(trained) : null;
         Report(Console.Out, trained.Summary, request, ranking);
+        if (ranking is null)
+            BaselineCheck.Compare(table, split, request, trained.Summary.ValidRmse, Console.Error);
         return ExitCodes.Ok;
     }
 

@@ -177,7 +177,7 @@ internal sealed class RatingsChunkParser
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool TryParseRating(ReadOnlySpan<byte> field, out float rating) =>
-        float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out rating) && float.IsFinite(rating);
+        float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out rating) && RatingValues.IsPlausible(rating);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryTimestamp(ReadOnlySpan<byte> field, out long timestamp)

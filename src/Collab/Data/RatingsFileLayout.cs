@@ -31,16 +31,17 @@ internal sealed record RatingsFileLayout(
     public static RatingsFileLayout Detect(string path, RatingsFileOptions options)
     {
         var firstLine = FileSniffer.FirstLine(path);
-        var delimiter = options.Delimiter ?? FileSniffer.GuessDelimiter(firstLine)
+        var delimiter = options.Delimiter ?? FileSniffer.GuessDelimiter(firstLine) ?? GuessSpace(firstLine)
             ?? throw new RatingsFormatException(path, 1, null,
-                "cannot tell how fields are separated (no tab, comma, semicolon, '|' or '::' on the first line). Pass --delimiter.");
+                "cannot tell how fields are separated (no tab, comma, semicolon, '|', '::' or single space on the first line). Pass --delimiter.");
         var (sepChar, stride, name) = delimiter switch
         {
             "::" => (':', 2, "::"),
             "\t" or "tab" or "\\t" => ('\t', 1, "tab"),
+            " " or "space" => (' ', 1, "space"),
             { Length: 1 } single => (single[0], 1, single),
             _ => throw new RatingsFormatException(path, null, null,
-                $"the delimiter '{delimiter}' is not supported. Use one character (',', tab, ';', '|') or '::'."),
+                $"the delimiter {DisplayText.Quote(delimiter)} is not supported. Use one character (',', tab, ';', '|', space) or '::'."),
         };
         var firstFields = SplitLine(firstLine, sepChar, stride);
         bool namedColumns = new[] { options.UserColumn, options.ItemColumn, options.RatingColumn, options.TimestampColumn }
@@ -78,6 +79,13 @@ internal sealed record RatingsFileLayout(
         return new RatingsFileLayout(delimiter.Sep, delimiter.Stride, delimiter.Name, hasHeader, headerNames, user, item, null, options.ReadTimestamps ? timestamp : null);
     }
 
+    // LIBMF's "<user> <item> <rating>": fields separated by single spaces, none empty (aligned columns are not guessed).
+    private static string? GuessSpace(string firstLine)
+    {
+        var fields = firstLine.Trim().Split(' ');
+        return fields.Length >= 2 && fields.All(f => f.Length > 0) ? " " : null;
+    }
+
     private static bool NamesColumns(IReadOnlyList<string> fields) =>
         fields.Any(f => new[] { "user", "item", "movie", "product" }.Any(n => f.Contains(n, StringComparison.OrdinalIgnoreCase)));
 
@@ -98,7 +106,7 @@ internal sealed record RatingsFileLayout(
         if (duplicate is not null)
         {
             throw new RatingsFormatException(path, 1, duplicate.Key,
-                $"the header names the column '{duplicate.Key}' {duplicate.Count()} times. Give each column a distinct name.");
+                $"the header names the column {DisplayText.Quote(duplicate.Key)} {duplicate.Count()} times. Give each column a distinct name.");
         }
     }
 
@@ -118,8 +126,8 @@ internal sealed record RatingsFileLayout(
             if (string.Equals(header[i], column, StringComparison.Ordinal))
                 return i;
         }
-        var available = header.Count == 0 ? "the file has no header" : "columns are: " + string.Join(", ", header);
-        throw new RatingsFormatException(path, 1, column, $"there is no {role} column named '{column}' ({available}). Name an existing column or give its position.");
+        var available = header.Count == 0 ? "the file has no header" : "columns are: " + DisplayText.Escape(string.Join(", ", header));
+        throw new RatingsFormatException(path, 1, column, $"there is no {role} column named {DisplayText.Quote(column)} ({available}). Name an existing column or give its position.");
     }
 
     private static bool IsPosition(string column) => column.Length > 0 && column.All(char.IsAsciiDigit);

@@ -2,7 +2,7 @@ namespace Collab.Data;
 
 /// <summary>
 /// A ratings file that cannot be read as asked. The message names the file, the line and the field,
-/// and says what to do, so front ends can show it as it is.
+/// and says what to do, so front ends can show it as it is: it is one line, with the file's text escaped (<see cref="DisplayText"/>).
 /// </summary>
 public sealed class RatingsFormatException : Exception
 {
@@ -26,11 +26,11 @@ public sealed class RatingsFormatException : Exception
 
     private static string Describe(string file, long? line, string? field, string problem)
     {
-        var where = file;
+        var where = DisplayText.Escape(file);
         if (line is not null)
             where += $", line {line}";
         if (field is not null)
-            where += $", field '{field}'";
-        return $"{where}: {problem}";
+            where += $", field {DisplayText.Quote(field)}";
+        return $"{where}: {DisplayText.Escape(problem)}";
     }
 }

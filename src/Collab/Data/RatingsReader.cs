@@ -45,6 +45,35 @@ public static class RatingsReader
         return (table, SplitAt(trainCount, table.Count));
     }
 
+    /// <summary>
+    /// The 1-based line of the file that holds row <paramref name="row"/> of the table <see cref="Read"/> returns for it
+    /// (header and blank lines skipped as the reader skips them), or null when the file has fewer rows; for messages
+    /// that point at a rating found after reading.
+    /// </summary>
+    public static long? FindLine(string path, RatingsFileOptions options, int row)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        var layout = RatingsFileLayout.Detect(path, options);
+        var sepOptions = new SepReaderOptions(new Sep(layout.SepChar)) { HasHeader = false, DisableColCountCheck = true, Unescape = true };
+        using var reader = sepOptions.FromFile(path);
+        bool skipHeader = layout.HasHeader;
+        int seen = 0;
+        foreach (var line in reader)
+        {
+            if (skipHeader)
+            {
+                skipHeader = false;
+                continue;
+            }
+            if (line.Span.IsWhiteSpace())
+                continue;
+            if (seen++ == row)
+                return line.LineNumberFrom;
+        }
+        return null;
+    }
+
     private static DataSplit SplitAt(int trainCount, int count) =>
         new(Enumerable.Range(0, trainCount).ToArray(), Enumerable.Range(trainCount, count - trainCount).ToArray());
 
@@ -112,7 +141,7 @@ public static class RatingsReader
             if (!tsText.IsEmpty && !long.TryParse(tsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out timestamp))
             {
                 throw new RatingsFormatException(path, line, layout.FieldName(tsField),
-                    $"the timestamp '{Shorten(tsText)}' is not a whole number. Fix it, or choose another column with --timestamp-col.");
+                    $"the timestamp {DisplayText.Quote(tsText)} is not a whole number. Fix it, or choose another column with --timestamp-col.");
             }
         }
         builder.Add(user, item, rating, timestamp);
@@ -124,15 +153,10 @@ public static class RatingsReader
         if (!float.TryParse(ratingText, NumberStyles.Float, CultureInfo.InvariantCulture, out float rating))
         {
             throw new RatingsFormatException(path, line, layout.FieldName(field),
-                $"the rating '{Shorten(ratingText)}' is not a number. Fix the value, or choose the rating column with --rating-col.");
+                $"the rating {DisplayText.Quote(ratingText)} is not a number. Fix the value, or choose the rating column with --rating-col.");
         }
-        if (!float.IsFinite(rating))
-        {
-            throw new RatingsFormatException(path, line, layout.FieldName(field),
-                $"the rating '{Shorten(ratingText)}' is not a finite number. Ratings must be ordinary numbers.");
-        }
+        if (RatingValues.Problem(rating, ratingText) is { } problem)
+            throw new RatingsFormatException(path, line, layout.FieldName(field), $"the rating {DisplayText.Quote(ratingText)} {problem}");
         return rating;
     }
-
-    private static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "...");
 }

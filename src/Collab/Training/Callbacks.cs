@@ -1,6 +1,9 @@
 namespace Collab.Training;
 
-/// <summary>Raises a training event on every callback, wrapping what one throws in a <see cref="CallbackException"/> that names it.</summary>
+/// <summary>
+/// Raises a training event on every callback, wrapping what one throws in a <see cref="CallbackException"/> that names it
+/// (cancellation and <see cref="TrainingDivergedException"/> pass through as they are).
+/// </summary>
 internal static class Callbacks
 {
     public static void Raise(LearnerCallback[] callbacks, string eventName, Action<LearnerCallback> action) =>
@@ -15,7 +18,7 @@ internal static class Callbacks
             {
                 action(callback, state);
             }
-            catch (Exception e) when (e is not OperationCanceledException and not CallbackException)
+            catch (Exception e) when (e is not OperationCanceledException and not CallbackException and not TrainingDivergedException)
             {
                 throw new CallbackException(callback.GetType().Name, eventName, e);
             }

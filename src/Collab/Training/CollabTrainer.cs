@@ -46,6 +46,7 @@ public static class CollabTrainer
         var learner = new Learner(data, trainedModel, options.ToLearnerOptions(options.Seed));
         foreach (var callback in callbacks ?? [])
             learner.AddCallback(callback);
+        learner.AddCallback(new DivergenceGuard(options.LearningRate));
         var fit = learner.FitOneCycle(options.Epochs, options.LearningRate, options.WeightDecay, cancellation);
         var summary = new TrainingSummary
         {

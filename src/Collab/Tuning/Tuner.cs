@@ -51,13 +51,25 @@ public static class Tuner
             var rmse = new List<double>();
             for (int f = 0; f < folds.Count; f++)
             {
-                var trained = CollabTrainer.Train(table, settings.ToOptions(highest, options.Seed + (ulong)f), folds[f], cancellation: cancellation);
-                rmse.Add(trained.Summary.ValidRmse);
+                rmse.Add(FoldRmse(table, settings.ToOptions(highest, options.Seed + (ulong)f), folds[f], cancellation));
             }
             var result = new TrialResult(index, settings, rmse, trialWatch.Elapsed.TotalSeconds);
             state.Trials.Add(result);
             progress?.Invoke(result, state);
         }
         return state;
+    }
+
+    // A trial whose learning rate makes training diverge is simply the worst possible: the search goes on.
+    private static double FoldRmse(RatingsTable table, TrainingOptions options, DataSplit fold, CancellationToken cancellation)
+    {
+        try
+        {
+            return CollabTrainer.Train(table, options, fold, cancellation: cancellation).Summary.ValidRmse;
+        }
+        catch (TrainingDivergedException)
+        {
+            return double.PositiveInfinity;
+        }
     }
 }

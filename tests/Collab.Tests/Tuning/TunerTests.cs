@@ -27,6 +27,17 @@ public sealed class TunerTests
     }
 
     [Fact]
+    public void A_trial_that_diverges_scores_worst_and_the_search_goes_on()
+    {
+        var table = Some.PlantedRatings(60, 40, 2, 0.5, 0.1, 3);
+        var options = new TunerOptions { MaxTrials = 3, Folds = 2, Budget = TimeSpan.FromMinutes(1), Space = new TuningSpace { LearningRate = (1e6, 1e7) } };
+        var state = Tuner.Run(table, options);
+        Assert.Equal(3, state.Trials.Count);
+        Assert.All(state.Trials[2].FoldRmse, rmse => Assert.Equal(double.PositiveInfinity, rmse));
+        Assert.NotEqual(2, state.Best!.Index);
+    }
+
+    [Fact]
     public void A_search_resumes_from_its_state_file_and_refuses_another_protocol()
     {
         var table = Some.PlantedRatings(60, 40, 2, 0.5, 0.1, 3);

@@ -60,7 +60,7 @@ public sealed partial class FeatureSource
                 columns = [.. fields.Select(f => f.TrimStart('\uFEFF'))];
                 idField = Array.IndexOf(columns, idColumn);
                 if (idField < 0)
-                    throw new FormatException($"{path}: no column '{idColumn}' in the header ({string.Join(", ", columns)}).");
+                    throw new FormatException($"{DisplayText.Escape(path)}: no column {DisplayText.Quote(idColumn)} in the header ({DisplayText.Escape(string.Join(", ", columns))}).");
                 continue;
             }
             if (fields.Length < columns.Length)
@@ -80,7 +80,7 @@ public sealed partial class FeatureSource
         {
             int c = Array.IndexOf(_columns, column.Name);
             if (c < 0)
-                throw new ArgumentException($"{Source} has no column '{column.Name}'; it has {string.Join(", ", _columns)}.", nameof(columns));
+                throw new ArgumentException($"{DisplayText.Escape(Source)} has no column {DisplayText.Quote(column.Name)}; it has {DisplayText.Escape(string.Join(", ", _columns))}.", nameof(columns));
             encoders.Add(FeatureEncoder.Learn(column, c, _rows.Values.Select(r => r[c])));
         }
         return new FeatureTable(encoders, _columns, _rows);
