@@ -12,7 +12,7 @@ internal sealed class EvaluateOptionSet
 {
     private static readonly TrainingOptions Rating = Recipes.ForModel(ModelKind.Dot);
     private static readonly TrainingOptions Ranking = Recipes.ForModel(ModelKind.Bpr);
-    private readonly Option<string> _model = new("--model") { Description = "Model: dot (the lesson's), nn (fastai's neural variant), bpr or bce (implicit feedback).", DefaultValueFactory = _ => "dot" };
+    private readonly Option<string> _model = new("--model") { Description = "Model: dot (the lesson's), nn (fastai's neural variant) on ratings; ials, ease, bpr or bce on implicit feedback. For ials --factors, --epochs (sweeps) and --wd (λ) apply; for ease --wd is λ.", DefaultValueFactory = _ => "dot" };
     private readonly Option<string> _split = new("--split") { Description = "Split: random, time (global cut), last or last:k (each user's latest k), user (cold start), stratified or stratified:m (--valid-pct of each user's rows; users with fewer than m rows dropped), kfold:k.", DefaultValueFactory = _ => "random" };
     private readonly Option<string?> _validFile = new("--valid-file") { Description = "A test file to evaluate on instead of a split: the source trains, this file is held out (e.g. MovieLens u1.base and u1.test)." };
     private readonly Option<double> _validPct = new("--valid-pct") { Description = "Share held out by the random, time, user and stratified splits.", DefaultValueFactory = _ => CollabDefaults.ValidPct };
@@ -45,7 +45,7 @@ internal sealed class EvaluateOptionSet
 
     public EvaluateRequest Read(ParseResult parse)
     {
-        var kind = Parse<ModelKind>(parse.GetValue(_model)!, "--model", "dot, nn, bpr or bce");
+        var kind = Parse<ModelKind>(parse.GetValue(_model)!, "--model", string.Join(", ", ModelKindNames.All));
         var defaults = Recipes.ForModel(kind);
         var yRange = parse.GetValue(_yRange);
         var training = defaults with
@@ -58,6 +58,22 @@ internal sealed class EvaluateOptionSet
             WeightDecay = parse.GetValue(_wd) ?? defaults.WeightDecay,
             BatchSize = parse.GetValue(_bs) ?? defaults.BatchSize,
         };
+        if (kind == ModelKind.Ials)
+        {
+            training = training with
+            {
+                Ials = training.Ials with
+                {
+                    Factors = parse.GetValue(_factors) ?? training.Ials.Factors,
+                    Iterations = parse.GetValue(_epochs) ?? training.Ials.Iterations,
+                    Regularization = parse.GetValue(_wd) ?? training.Ials.Regularization,
+                },
+            };
+        }
+        else if (kind == ModelKind.Ease && parse.GetValue(_wd) is { } lambda)
+        {
+            training = training with { Ease = training.Ease with { Lambda = lambda } };
+        }
         var file = _file.Read(parse);
         var options = new EvaluationOptions
         {

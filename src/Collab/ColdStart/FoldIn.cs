@@ -1,4 +1,6 @@
 using Collab.Data;
+using Collab.Models;
+using Collab.Models.Implicit;
 using Collab.Persistence;
 using Collab.Recommend;
 
@@ -90,6 +92,10 @@ public sealed class FoldIn
     internal LatentRow SolveUser(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, RowPrior prior)
     {
         CheckPrior(prior);
+        // Implicit ALS has an exact fold-in: one least-squares solve of its own objective over the picked items
+        // (every pick counts as an interaction, whatever its rating).
+        if (Trained.Kind == ModelKind.Ials)
+            return new LatentRow(IalsTrainer.FoldIn(Trained.FactorsFor("Fold-in"), items, Trained.Summary.Options.Ials), 0f);
         return FoldInSolver.Solve(_items, items, ratings, prior, Options);
     }
 

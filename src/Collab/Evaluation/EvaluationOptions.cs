@@ -58,7 +58,9 @@ public sealed record EvaluationOptions
         if (Seeds < 1)
             throw new ArgumentException("Evaluate with at least one seed.");
         if (IsImplicit && Model is ModelKind.Dot or ModelKind.Nn)
-            throw new ArgumentException($"The {Model.ToString().ToLowerInvariant()} model learns ratings, and implicit feedback has none. Use bpr or bce.");
+            throw new ArgumentException($"The {Model.ToString().ToLowerInvariant()} model learns ratings, and implicit feedback has none. Use ials, ease, bpr or bce.");
+        if (!IsImplicit && Model is ModelKind.Ials or ModelKind.Ease)
+            throw new ArgumentException($"The {ModelKindNames.Of(Model)} model learns from who interacted with what: pass --implicit T (ratings of at least T count) or a file without ratings.");
         if (IsImplicit && Metrics.All(m => !m.IsRanking))
             throw new ArgumentException("Implicit feedback has no ratings to compare: ask for ranking metrics (precision@k, recall@k, ndcg@k, ...).");
         if (Implicit.Negatives < 1)

@@ -1,4 +1,5 @@
 using Collab.Models;
+using Collab.Models.Implicit;
 using Collab.Models.Neural;
 
 namespace Collab.Evaluation;
@@ -39,6 +40,11 @@ public sealed class ModelScorer : IItemScorer
         if (_neural is not null)
         {
             _neural.ScoreAll(user, scores);
+            return;
+        }
+        if (_model is EaseScorer ease)
+        {
+            ease.ScoreAll(user, scores);
             return;
         }
         Array.Fill(_users, user);

@@ -11,6 +11,13 @@ internal static class ModelTraining
     public static (IItemScorer Scorer, double Seconds) Train(CollabData data, EvaluationOptions options, ulong seed, CancellationToken cancellation)
     {
         var training = options.Training with { Model = options.Model, Neural = options.Neural, Implicit = options.Implicit };
+        if (options.Model is ModelKind.Ials or ModelKind.Ease)
+        {
+            var clock = Stopwatch.StartNew();
+            var closed = ClosedForm.Fit(data, InteractionIndex.FromRatings(data.Train, data.Users.Count),
+                training with { Ials = training.Ials with { Seed = seed, Threads = 1 }, Ease = training.Ease with { Threads = 1 } }, null, cancellation);
+            return (new ModelScorer(ModelKindNames.Of(options.Model), closed, data.Items.Count, predictsRatings: false), clock.Elapsed.TotalSeconds);
+        }
         var (model, _) = ModelFactory.Create(data, training, training.YRange, seed);
         var learner = new Learner(data, model, training.ToLearnerOptions(seed) with { Mode = TrainingMode.Exact, Threads = 1 });
         var watch = Stopwatch.StartNew();

@@ -1,5 +1,6 @@
 using Collab.Data;
 using Collab.Models;
+using Collab.Models.Implicit;
 
 namespace Collab.Persistence;
 
@@ -10,6 +11,9 @@ namespace Collab.Persistence;
 /// </summary>
 public sealed record TrainingSettings
 {
+    /// <summary>Implicit ALS's settings, for an ials model (its fold-in solves the same objective); null otherwise.</summary>
+    public IalsOptions? Ials { get; init; }
+
     /// <summary>The model kind's name (dot, nn, ials, ease, bpr, bce). <value>Default: dot (what version-1 files hold).</value></summary>
     public string Model { get; init; } = "dot";
 

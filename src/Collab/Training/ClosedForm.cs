@@ -17,13 +17,7 @@ internal static class ClosedForm
         var interactions = InteractionIndex.FromRatings(data.Train, data.Users.Count);
         var watch = Stopwatch.StartNew();
         var sweeps = new List<EpochSummary>();
-        ICollabModel model = options.Model switch
-        {
-            ModelKind.Ials => IalsTrainer.Train(interactions, data.Items.Count, options.Ials,
-                new SyncProgress(i => sweeps.Add(new EpochSummary(i.Iteration, i.Loss, double.NaN, i.Seconds))), cancellation),
-            ModelKind.Ease => new EaseScorer(EaseModel.Train(interactions, data.Items.Count, options.Ease, cancellation), interactions),
-            _ => throw new ArgumentException($"The {ModelKindNames.Of(options.Model)} model is trained by gradient descent.", nameof(options)),
-        };
+        var model = Fit(data, interactions, options, new SyncProgress(i => sweeps.Add(new EpochSummary(i.Iteration, i.Loss, double.NaN, i.Seconds))), cancellation);
         var summary = new TrainingSummary
         {
             Source = table.Source,
@@ -39,6 +33,15 @@ internal static class ClosedForm
         return new TrainedModel(options.Model, model, data.Users, data.Items, interactions, summary,
             InteractionIndex.FromRatings(data.Valid, data.Users.Count));
     }
+
+    /// <summary>Fits an ials or ease model to the training interactions; <paramref name="progress"/> (ials only) hears each sweep.</summary>
+    public static ICollabModel Fit(CollabData data, InteractionIndex interactions, TrainingOptions options, IProgress<IalsIteration>? progress, CancellationToken cancellation) =>
+        options.Model switch
+        {
+            ModelKind.Ials => IalsTrainer.Train(interactions, data.Items.Count, options.Ials, progress, cancellation),
+            ModelKind.Ease => new EaseScorer(EaseModel.Train(interactions, data.Items.Count, options.Ease, cancellation), interactions),
+            _ => throw new ArgumentException($"The {ModelKindNames.Of(options.Model)} model is trained by gradient descent.", nameof(options)),
+        };
 
     // Progress<T> posts to the thread pool; the sweeps must be recorded in order, on the training thread.
     private sealed class SyncProgress(Action<IalsIteration> report) : IProgress<IalsIteration>

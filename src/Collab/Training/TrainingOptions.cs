@@ -105,6 +105,7 @@ public sealed record TrainingOptions
     public TrainingSettings ToSettings() => new()
     {
         Model = ModelKindNames.Of(Model),
+        Ials = Model == ModelKind.Ials ? Ials : null,
         Factors = Factors,
         YRange = YRange,
         Epochs = Epochs,
