@@ -22,7 +22,7 @@ internal static class RankingView
         if (ranking.Kind == RankingKind.SimilarItems && titles?.TitleOf(ranking.Query) is { } title)
             message = message.Replace($"'{ranking.Query}'", $"'{ranking.Query}' ({title})", StringComparison.Ordinal);
         Console.Out.WriteLine(message + ":");
-        string score = ranking.Kind == RankingKind.Recommendations ? "predicted" : "cosine";
+        string score = ranking.Kind != RankingKind.Recommendations ? "cosine" : ranking.ByScore ? "score" : "predicted";
         var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("#").RightAligned()).AddColumn(items ? "item" : "user");
         if (catalog is not null)
             table.AddColumns("title", "genres");

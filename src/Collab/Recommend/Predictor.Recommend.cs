@@ -133,12 +133,12 @@ public sealed partial class Predictor
         return ToRanking(user, RankingKind.Recommendations, TopK.Select(scores, n), _trained.Items, Stats.ItemCounts, _clip);
     }
 
-    private static Ranking ToRanking(string query, RankingKind kind, (int Index, float Score)[] top,
+    private Ranking ToRanking(string query, RankingKind kind, (int Index, float Score)[] top,
         Data.Vocabulary ids, ReadOnlySpan<int> counts, Func<float, float> score)
     {
         var results = new ScoredId[top.Length];
         for (int r = 0; r < top.Length; r++)
             results[r] = new ScoredId(ids[top[r].Index], score(top[r].Score), counts[top[r].Index]);
-        return new Ranking(query, kind, true, results);
+        return new Ranking(query, kind, true, results) { ByScore = kind == RankingKind.Recommendations && _byScore };
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class Predictor
             : new Ranking(user, RankingKind.SimilarUsers, false, []);
     }
 
-    private static Ranking Similar(string query, RankingKind kind, int row, int n, int minRatings,
+    private Ranking Similar(string query, RankingKind kind, int row, int n, int minRatings,
         FactorColumns columns, ParameterTensor table, Vocabulary ids, ReadOnlySpan<int> counts)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);

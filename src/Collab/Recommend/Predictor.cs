@@ -17,6 +17,7 @@ public sealed partial class Predictor
     private readonly int[] _untrainedItems;
     private readonly Lazy<RowScorer> _rows;
     private readonly Func<float, float> _clip;
+    private readonly bool _byScore;
 
     /// <summary>Creates a predictor over a trained model.</summary>
     public Predictor(TrainedModel trained)
@@ -31,6 +32,7 @@ public sealed partial class Predictor
         _itemColumns = new(() => new FactorColumns(trained.FactorsFor("Similar items").ItemFactors));
         _userColumns = new(() => new FactorColumns(trained.FactorsFor("Similar users").UserFactors));
         _rows = new(() => RowScorer.For(trained));
+        _byScore = trained.Kind is not (ModelKind.Dot or ModelKind.Nn);
         // Rating models return ratings on the data's own scale; the raw score still orders rankings.
         _clip = trained.Kind is ModelKind.Dot or ModelKind.Nn && trained.Summary.RatingScale is [var low, var high]
             ? score => Math.Clamp(score, low, high)

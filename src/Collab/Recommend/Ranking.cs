@@ -11,9 +11,13 @@ namespace Collab.Recommend;
 /// <param name="Results">Best first; ties go to the id the model's vocabulary sorts first.</param>
 public sealed record Ranking(string Query, RankingKind Kind, bool Found, IReadOnlyList<ScoredId> Results)
 {
+    /// <summary>True when the scores rank without being ratings (the implicit models: ials, ease, bpr, bce).</summary>
+    public bool ByScore { get; init; }
+
     /// <summary>What the query was, in words; for an unknown id, why there are no results.</summary>
     public string Message => (Found, Kind) switch
     {
+        (true, RankingKind.Recommendations) when ByScore => $"top {Results.Count} items user '{Query}' has not interacted with, by the model's score",
         (true, RankingKind.Recommendations) => $"top {Results.Count} items user '{Query}' has not rated, by predicted rating",
         (true, RankingKind.SimilarItems) => $"the {Results.Count} items nearest to item '{Query}' by cosine similarity of their factors",
         (true, _) => $"the {Results.Count} users nearest to user '{Query}' by cosine similarity of their factors",
