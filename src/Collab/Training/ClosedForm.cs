@@ -18,14 +18,8 @@ internal static class ClosedForm
         var watch = Stopwatch.StartNew();
         var sweeps = new List<EpochSummary>();
         var model = Fit(data, interactions, options, new SyncProgress(i => sweeps.Add(new EpochSummary(i.Iteration, i.Loss, double.NaN, i.Seconds))), cancellation);
-        var summary = new TrainingSummary
+        var summary = CollabTrainer.Describe(data, table) with
         {
-            Source = table.Source,
-            Rows = table.Count,
-            TrainRows = data.Train.Count,
-            ValidRows = data.Valid.Count,
-            ValidRowsWithUnknownUser = data.ValidRowsWithUnknownUser,
-            ValidRowsWithUnknownItem = data.ValidRowsWithUnknownItem,
             Options = options.ToSettings() with { YRange = null, Factors = options.Model == ModelKind.Ials ? options.Ials.Factors : 0 },
             Epochs = sweeps,
             FitSeconds = watch.Elapsed.TotalSeconds,

@@ -48,14 +48,8 @@ public static class CollabTrainer
             learner.AddCallback(callback);
         learner.AddCallback(new DivergenceGuard(options.LearningRate));
         var fit = learner.FitOneCycle(options.Epochs, options.LearningRate, options.WeightDecay, cancellation);
-        var summary = new TrainingSummary
+        var summary = Describe(data, table) with
         {
-            Source = table.Source,
-            Rows = table.Count,
-            TrainRows = data.Train.Count,
-            ValidRows = data.Valid.Count,
-            ValidRowsWithUnknownUser = data.ValidRowsWithUnknownUser,
-            ValidRowsWithUnknownItem = data.ValidRowsWithUnknownItem,
             Options = options.ToSettings() with { YRange = yRange },
             RatingScale = data.Train.Count == 0 ? null : [min, max],
             Epochs = [.. fit.Epochs.Select(e => new EpochSummary(e.Epoch, e.TrainLoss, e.ValidLoss, e.Elapsed.TotalSeconds))],
@@ -66,6 +60,17 @@ public static class CollabTrainer
             interactions ?? InteractionIndex.FromRatings(data.Train, data.Users.Count), summary,
             InteractionIndex.FromRatings(data.Valid, data.Users.Count));
     }
+
+    /// <summary>What every model's summary says about its data: the source and the rows of each side of the split.</summary>
+    internal static TrainingSummary Describe(CollabData data, RatingsTable table) => new()
+    {
+        Source = table.Source,
+        Rows = table.Count,
+        TrainRows = data.Train.Count,
+        ValidRows = data.Valid.Count,
+        ValidRowsWithUnknownUser = data.ValidRowsWithUnknownUser,
+        ValidRowsWithUnknownItem = data.ValidRowsWithUnknownItem,
+    };
 
     /// <summary>The lowest and highest training rating (0, 0 without rows).</summary>
     internal static (float Min, float Max) RatingScale(EncodedRatings train) =>
