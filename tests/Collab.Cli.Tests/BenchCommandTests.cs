@@ -25,7 +25,12 @@ public sealed class BenchCommandTests
         Assert.Equal(["exact/1", "exact/2", "fast/1", "fast/2"], training.Select(t => $"{t.GetProperty("mode").GetString()}/{t.GetProperty("threads").GetInt32()}"));
         Assert.All(training, t =>
         {
-            Assert.True(t.GetProperty("ratingsPerSecond").GetDouble() > 0);
+            // At least one whole epoch of the 16,000 training rows was trained, and the rate is what was trained over the time.
+            long ratings = t.GetProperty("ratings").GetInt64();
+            double seconds = t.GetProperty("seconds").GetDouble();
+            Assert.True(ratings >= 16_000, $"only {ratings} ratings trained");
+            Assert.True(t.GetProperty("wholeEpoch").GetBoolean());
+            Assert.Equal(ratings / seconds, t.GetProperty("ratingsPerSecond").GetDouble(), 0.01 * ratings / seconds);
             Assert.True(t.GetProperty("bytesPerRating").GetDouble() > 0);
             Assert.True(t.GetProperty("fractionOfBound").GetDouble() > 0);
             Assert.True(t.GetProperty("flopsPerRating").GetDouble() > 0);

@@ -22,7 +22,8 @@ public static class CliRunner
         start.ArgumentList.Add(CliPath);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
-        start.Environment["COLLAB_DATA"] = Collab.Tests.Support.SharedData.Folder is { } shared ? Path.Combine(shared, "data") : null;
+        // Never null: without the shared data a dataset lookup would reach for the network. The path fails clearly instead.
+        start.Environment["COLLAB_DATA"] = Collab.Tests.Support.SharedData.Path("data");
         start.Environment["XDG_CACHE_HOME"] = Path.Combine(Path.GetTempPath(), "collab-cli-tests-cache");
         start.Environment["NO_COLOR"] = "1";
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())

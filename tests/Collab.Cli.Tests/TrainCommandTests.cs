@@ -19,6 +19,27 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
+    public void Training_on_every_row_prints_no_nan_and_says_there_was_no_validation_once()
+    {
+        var result = CliRunner.Run("train", "--valid-pct", "0", "--ensemble", "3", "--epochs", "2");
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("nan", result.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("n/a", result.Output, StringComparison.Ordinal);
+        Assert.Single(result.Output.Split('\n'), l => l.StartsWith("No validation rows: trained on all 6,031 rows", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Train_help_names_every_model_kind()
+    {
+        var result = CliRunner.Run("train", "--help");
+        Assert.Equal(0, result.ExitCode);
+        foreach (var kind in new[] { "dot", "nn", "ials", "ease", "bpr", "bce" })
+            Assert.Contains(kind, result.Output, StringComparison.Ordinal);
+        Assert.Contains("--valid-pct", result.Output, StringComparison.Ordinal);
+        Assert.Contains("production model", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_default_recipe_beats_fastais_defaults_and_the_lessons_recipe_on_the_sample()
     {
         double accurate = ValidRmse("train", "--json");

@@ -26,7 +26,7 @@ internal static class TrainCommand
             DefaultValueFactory = _ => "ml-sample",
         };
         var o = new TrainOptionSet();
-        var command = new Command("train", "Train the dot-product model with biases (fastai's collab_learner) and print the epoch table. By default the accurate recipe: 10 seeds merged into one model.") { source };
+        var command = new Command("train", "Train a model and print the epoch table. On ratings, by default the dot-product model with biases (fastai's collab_learner) in the accurate recipe: 10 seeds merged into one model; --model nn for fastai's neural variant. On a file without ratings (or with --implicit), implicit ALS; --model ease, bpr or bce for the others.") { source };
         o.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(parse, parse.GetValue(source)!, o, cancellation));
         return command;
@@ -146,7 +146,9 @@ internal static class TrainCommand
         if (summary.Stopped)
             output.WriteLine($"Stopped early after {summary.Epochs.Count} complete epoch(s).");
         if (summary.Ensemble is { } ensemble)
-            output.WriteLine($"{ensemble.Members} seeds merged into {ensemble.Rank} factors (their averaged prediction: valid RMSE {Rmse(ensemble.AveragedValidRmse)}).");
+            output.WriteLine(summary.ValidRows == 0
+                ? $"{ensemble.Members} seeds merged into {ensemble.Rank} factors."
+                : $"{ensemble.Members} seeds merged into {ensemble.Rank} factors (their averaged prediction: valid RMSE {Rmse(ensemble.AveragedValidRmse)}).");
         if (summary.ValidRows == 0)
             output.WriteLine($"No validation rows: trained on all {summary.TrainRows:N0} rows (a production model); fit {summary.FitSeconds:F2} s.");
         else if (ranking is { } r)
