@@ -109,7 +109,7 @@ public static class ModelFile
         }
         catch (Exception e) when (e is EndOfStreamException or JsonException or ArgumentException or InvalidDataException or OverflowException)
         {
-            throw new ModelFileException(path, $"the model file's contents are inconsistent ({e.Message}).");
+            throw new ModelFileException(path, $"the model file's contents are inconsistent ({DisplayText.Escape(e.Message)}).");
         }
     }
 
@@ -195,6 +195,8 @@ public static class ModelFile
             MemoryMarshal.Cast<byte, float>(reader.Bytes(checked(rows * columns * 4))).CopyTo(table.Values);
             if (!AllFinite(table.Values))
                 throw new InvalidDataException($"weight table '{name}' holds NaN or infinite values: the training that wrote it diverged. Retrain with a lower learning rate");
+            if (!AllPlausible(table.Values, variance: name.EndsWith(".running_var", StringComparison.Ordinal)))
+                throw new InvalidDataException($"weight table '{name}' holds values no training writes (beyond ±{PlausibleWeight:E0}, or a negative variance)");
         }
         var interactions = ReadInteractions(ref reader, users.Count, items.Count);
         var heldOut = version == 1 ? null : ReadInteractions(ref reader, users.Count, items.Count);
@@ -204,6 +206,19 @@ public static class ModelFile
         if (model is EaseScorer ease)
             model = new EaseScorer(ease.Model, interactions);
         return new TrainedModel(kind, model, users, items, interactions, header.Summary, heldOut);
+    }
+
+    // Far above any trained weight, and low enough that no score built from such weights can overflow a float.
+    private const float PlausibleWeight = 1e15f;
+
+    private static bool AllPlausible(ReadOnlySpan<float> values, bool variance)
+    {
+        foreach (var v in values)
+        {
+            if (Math.Abs(v) > PlausibleWeight || variance && v < 0)
+                return false;
+        }
+        return true;
     }
 
     private static bool AllFinite(ReadOnlySpan<float> values)

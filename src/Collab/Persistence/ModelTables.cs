@@ -40,7 +40,12 @@ internal static class ModelTables
 
     public static ICollabModel CreateEmpty(ModelKind kind, ModelFileHeader header, int users, int items)
     {
-        OutputRange? range = header.YRange is [var low, var high] ? new OutputRange(low, high) : null;
+        OutputRange? range = header.YRange switch
+        {
+            null => null,
+            [var low, var high] when float.IsFinite(low) && float.IsFinite(high) && low < high => new OutputRange(low, high),
+            _ => throw new InvalidDataException("the output range is not two finite numbers, low below high"),
+        };
         switch (kind)
         {
             case ModelKind.Nn:
