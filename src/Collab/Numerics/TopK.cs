@@ -43,6 +43,9 @@ public static class TopK
     {
         var heap = new int[Math.Min(k, scores.Length)];
         int count = 0;
+        // Once the heap is full, the score of its worst item: anything strictly below it cannot enter, which one
+        // compare tells (the full comparison is needed only for ties), so most of a catalog is passed over cheaply.
+        float worst = float.NegativeInfinity;
         for (int item = 0; item < scores.Length; item++)
         {
             if (candidates.IsEmpty ? excludeNegativeInfinity && float.IsNegativeInfinity(scores[item]) : !candidates[item])
@@ -51,11 +54,14 @@ public static class TopK
             {
                 heap[count] = item;
                 SiftUp(heap, count++, scores, relevant);
+                if (count == heap.Length)
+                    worst = Ranked(scores[heap[0]]);
             }
-            else if (count > 0 && Before(item, heap[0], scores, relevant))
+            else if (count > 0 && !(scores[item] < worst) && Before(item, heap[0], scores, relevant))
             {
                 heap[0] = item;
                 SiftDown(heap, count, scores, relevant);
+                worst = Ranked(scores[heap[0]]);
             }
         }
         var result = heap[..count];
@@ -69,11 +75,14 @@ public static class TopK
         return result;
     }
 
+    // The score a comparison sees: NaN ranks last, with negative infinity.
+    private static float Ranked(float score) => float.IsNaN(score) ? float.NegativeInfinity : score;
+
     /// <summary>Whether item a ranks before item b.</summary>
     private static bool Before(int a, int b, ReadOnlySpan<float> scores, ReadOnlySpan<bool> relevant)
     {
-        float sa = float.IsNaN(scores[a]) ? float.NegativeInfinity : scores[a];
-        float sb = float.IsNaN(scores[b]) ? float.NegativeInfinity : scores[b];
+        float sa = Ranked(scores[a]);
+        float sb = Ranked(scores[b]);
         if (sa != sb)
             return sa > sb;
         if (!relevant.IsEmpty && relevant[a] != relevant[b])
