@@ -17,11 +17,12 @@ internal sealed class ServedModel
         Items = items;
         LoadedAt = loadedAt;
         Predictor = new Predictor(trained);
-        ColdStart = new VisitorColdStart(trained);
+        // Onboarding folds visitors in against factor tables; the kinds without them (nn, ease) serve trained users only.
+        ColdStart = trained.Factors is null ? null : new VisitorColdStart(trained);
         Reasons = new ReasonWriter(trained, items);
         // Build the column-major item table now, so the first request after a (re)load is not the slow one.
         var first = Enumerable.Range(1, trained.Items.Count - 1).FirstOrDefault(i => Predictor.Stats.ItemCounts[i] > 0);
-        if (first > 0)
+        if (first > 0 && trained.Factors is not null)
             Predictor.SimilarItems(trained.Items[first], 1);
     }
 
@@ -35,7 +36,7 @@ internal sealed class ServedModel
 
     public Predictor Predictor { get; }
 
-    public VisitorColdStart ColdStart { get; }
+    public VisitorColdStart? ColdStart { get; }
 
     public ReasonWriter Reasons { get; }
 

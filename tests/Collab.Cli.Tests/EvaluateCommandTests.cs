@@ -101,7 +101,7 @@ public sealed class EvaluateCommandTests
     }
 
     [Theory]
-    [InlineData("--implicit", "4", "Use bpr or bce")]
+    [InlineData("--implicit", "4", "Use ials, ease, bpr or bce")]
     [InlineData("--split", "shuffle", "--split: 'shuffle' is not a split")]
     [InlineData("--model", "svd", "--model 'svd' is not known")]
     [InlineData("--metrics", "auc", "'auc' is not a metric")]

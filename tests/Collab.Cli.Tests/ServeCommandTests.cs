@@ -80,6 +80,26 @@ public sealed class ServeCommandTests(TrainedModels models) : IClassFixture<Trai
         Assert.Empty(visitorItems.Intersect(asked.Take(2)));
     }
 
+    [Fact]
+    public async Task An_ease_model_serves_trained_users_and_says_in_one_problem_why_onboarding_is_off()
+    {
+        var purchases = Path.Combine(models.Folder, "purchases-ease.csv");
+        File.WriteAllLines(purchases, ["user,item", .. PurchaseLines()]);
+        var model = Path.Combine(models.Folder, "purchases.ease.collab");
+        Assert.Equal(0, CliRunner.Run("train", purchases, "--model", "ease", "--out", model).ExitCode);
+        await using var serve = await Serve.StartAsync(model, Path.Combine(models.Folder, "ease.db"));
+        Assert.Contains(serve.StartupLines, l => l.StartsWith("Onboarding and similar items are off", StringComparison.Ordinal));
+        using var client = new HttpClient { BaseAddress = serve.Address };
+        using var served = JsonDocument.Parse(await client.GetStringAsync("/api/users/c7/recommendations?n=5"));
+        Assert.Equal(5, served.RootElement.GetProperty("items").GetArrayLength());
+        foreach (var refused in new[] { await client.PostAsJsonAsync("/api/sessions", new { }), await client.GetAsync("/api/items/p3/similar?n=3") })
+        {
+            Assert.Equal(HttpStatusCode.NotImplemented, refused.StatusCode);
+            using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+            Assert.Contains("needs a factor model", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
+
     // 120 customers in four taste groups, each buying mostly within their group's 30 products.
     private static IEnumerable<string> PurchaseLines()
     {

@@ -3,6 +3,7 @@ using Collab.Cli.Files;
 using Collab.Persistence;
 using Collab.Server;
 using Microsoft.Extensions.Hosting;
+using Collab.Models;
 
 namespace Collab.Cli.Commands;
 
@@ -57,6 +58,8 @@ internal static class ServeCommand
         await app.StartAsync(cancel);
         Console.Error.WriteLine($"Serving {Path.GetFileName(modelPath)} ({trained.Users.Count - 1:N0} users, {trained.Items.Count - 1:N0} items"
             + (items is null ? ", no titles" : $", titles of {items.Count:N0}") + $"); sessions in {Path.GetFullPath(db)}.");
+        if (trained.Factors is null)
+            Console.Error.WriteLine($"Onboarding and similar items are off: they need a factor model (dot, ials, bpr or bce), and this is {ModelKindNames.Of(trained.Kind)}. Trained users' recommendations and predictions are served.");
         foreach (var address in app.Urls)
             Console.Error.WriteLine($"Listening on {address} (onboarding page at /, API description at /openapi). Ctrl+C stops.");
         await app.WaitForShutdownAsync(cancel);

@@ -1,3 +1,5 @@
+using Collab.Models;
+
 namespace Collab.Server.Endpoints;
 
 /// <summary>Input checks shared by the endpoints; each returns the problem to answer with, or null when the input is fine.</summary>
@@ -25,6 +27,11 @@ internal static class ApiChecks
 
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    /// <summary>A feature the served model's kind does not have (onboarding or similar items of an ease or nn model).</summary>
+    public static IResult NotForThisModel(ServedModel model, string feature) =>
+        TypedResults.Problem($"{feature} needs a factor model (dot, ials, bpr or bce); this server serves a{(model.Trained.Kind == ModelKind.Ease ? "n" : "")} {ModelKindNames.Of(model.Trained.Kind)} model. Recommendations and predictions for trained users work.",
+            statusCode: StatusCodes.Status501NotImplemented, title: "Not available for this model");
 
     public static IResult UnknownItem(string id) => NotFound($"Item '{id}' is not in the model's training data.");
 

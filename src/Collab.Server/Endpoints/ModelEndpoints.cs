@@ -42,6 +42,8 @@ internal static class ModelEndpoints
         if ((ApiChecks.Count(n, 10, out int count) ?? ApiChecks.Id(id, "item")) is { } bad)
             return bad;
         var model = models.Current;
+        if (model.Trained.Factors is null)
+            return ApiChecks.NotForThisModel(model, "Similar items");
         var ranking = model.Predictor.SimilarItems(id, count);
         return ranking.Found
             ? TypedResults.Ok(new RankingResponse(id, ranking.Message, [.. ranking.Results.Select(r => model.View(r.Id, r.Score))]))

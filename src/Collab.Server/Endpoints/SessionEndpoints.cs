@@ -33,8 +33,10 @@ internal static class SessionEndpoints
             .Produces<RankingResponse>().ProducesProblem(400).ProducesProblem(404);
     }
 
-    private static IResult Create(SessionStore store, TimeProvider time)
+    private static IResult Create(SessionStore store, ModelHolder models, TimeProvider time)
     {
+        if (models.Current.ColdStart is null)
+            return ApiChecks.NotForThisModel(models.Current, "Onboarding a visitor");
         var id = Guid.NewGuid().ToString("N");
         var now = time.GetUtcNow();
         store.Create(id, now);
@@ -58,7 +60,9 @@ internal static class SessionEndpoints
         if (session.RoundOpen)
             return TypedResults.Ok(new QuestionsResponse(id, session.Rounds, [.. store.Asked(id, session.Rounds).Select(i => model.View(i))]));
         var answers = LatestAnswers.Of(store.Answers(id));
-        var items = model.ColdStart.NextRound(answers, store.Asked(id), count);
+        if (model.ColdStart is not { } coldStart)
+            return ApiChecks.NotForThisModel(model, "Onboarding a visitor");
+        var items = coldStart.NextRound(answers, store.Asked(id), count);
         int round = items.Count == 0 ? session.Rounds : store.OpenRound(id, items);
         return TypedResults.Ok(new QuestionsResponse(id, round, [.. items.Select(i => model.View(i))]));
     }
@@ -115,7 +119,9 @@ internal static class SessionEndpoints
         var answers = LatestAnswers.Of(store.Answers(id));
         var ratings = answers.Where(a => a.Value is not null).Select(a => (a.Key, a.Value!.Value)).ToList();
         var liked = model.Reasons.LikedRows(ratings);
-        var top = model.ColdStart.Recommend(answers, count);
+        if (model.ColdStart is not { } coldStart)
+            return ApiChecks.NotForThisModel(model, "Onboarding a visitor");
+        var top = coldStart.Recommend(answers, count);
         var message = ratings.Count == 0
             ? "no ratings yet: the items most viewers rate highly"
             : $"top {top.Count} items by predicted rating, folded in from {ratings.Count} ratings";

@@ -98,6 +98,6 @@ public sealed class EvaluatorTests
     public void Rating_models_are_refused_on_implicit_feedback()
     {
         var error = Assert.Throws<ArgumentException>(() => Evaluator.Run(Sample.Value, new EvaluationOptions { Model = ModelKind.Nn, ImplicitThreshold = 4 }));
-        Assert.Contains("Use bpr or bce", error.Message);
+        Assert.Contains("Use ials, ease, bpr or bce", error.Message);
     }
 }
