@@ -19,6 +19,21 @@ public sealed class ModelApiTests(ServedModelFixture model)
     }
 
     [Fact]
+    public async Task Recommendations_never_repeat_what_a_user_has_seen_unless_asked()
+    {
+        var trained = Collab.Persistence.TrainedModel.Load(model.ModelPath);
+        int user = Enumerable.Range(1, trained.Users.Count - 1).First(u => trained.HeldOut.CountOf(u) > 0 && trained.Interactions.CountOf(u) > 0);
+        var seen = trained.Interactions.ItemsOf(user).ToArray().Concat(trained.HeldOut.ItemsOf(user).ToArray()).Select(i => trained.Items[i]).ToHashSet();
+        await using var server = await RunningServer.StartAsync(model, model.NewDatabase());
+        var unseen = await server.GetJsonAsync($"/api/users/{trained.Users[user]}/recommendations?n=100");
+        var ids = unseen.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
+        Assert.NotEmpty(ids);
+        Assert.Empty(ids.Intersect(seen));
+        var all = await server.GetJsonAsync($"/api/users/{trained.Users[user]}/recommendations?n=100&includeSeen=true");
+        Assert.NotEmpty(all.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).Intersect(seen));
+    }
+
+    [Fact]
     public async Task Similar_items_predictions_and_item_details_answer_for_trained_ids()
     {
         await using var server = await RunningServer.StartAsync(model, model.NewDatabase());

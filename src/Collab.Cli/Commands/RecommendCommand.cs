@@ -18,7 +18,7 @@ internal static class RecommendCommand
         var model = ModelOptions.Model();
         var user = new Option<string?>("--user") { Description = "Raw user id." };
         var count = ModelOptions.Count(10);
-        var includeSeen = new Option<bool>("--include-seen") { Description = "Also rank items the user rated in training." };
+        var includeSeen = new Option<bool>("--include-seen") { Description = "Also rank items the user has already seen (rated in training or in the validation split)." };
         var usersFile = new Option<string?>("--users-file") { Description = "Batch mode: a file with one user id per line (header optional); writes CSV." };
         var output = new Option<string?>("--out", "-o") { Description = "With --users-file: write the CSV to this file instead of standard output." };
         var itemsFile = ModelOptions.ItemsFile();

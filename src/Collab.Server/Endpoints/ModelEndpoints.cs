@@ -10,7 +10,7 @@ internal static class ModelEndpoints
     {
         var api = app.MapGroup("/api").WithTags("model");
         api.MapGet("/users/{id}/recommendations", UserRecommendations)
-            .WithSummary("Top-n items a trained user has not rated, with a one-line reason each.")
+            .WithSummary("Top-n items a trained user has not interacted with (training or held-out rows; includeSeen=true ranks them too), with a one-line reason each.")
             .Produces<RankingResponse>().ProducesProblem(400).ProducesProblem(404);
         api.MapGet("/items/{id}/similar", SimilarItems)
             .WithSummary("The n items nearest to an item by cosine similarity of their factors.")
@@ -23,12 +23,12 @@ internal static class ModelEndpoints
             .Produces<ItemDetails>().ProducesProblem(400).ProducesProblem(404);
     }
 
-    private static IResult UserRecommendations(string id, int? n, ModelHolder models)
+    private static IResult UserRecommendations(string id, int? n, bool? includeSeen, ModelHolder models)
     {
         if ((ApiChecks.Count(n, 10, out int count) ?? ApiChecks.Id(id, "user")) is { } bad)
             return bad;
         var model = models.Current;
-        var ranking = model.Predictor.Recommend(id, count);
+        var ranking = model.Predictor.Recommend(id, count, includeSeen ?? false);
         if (!ranking.Found)
             return ApiChecks.NotFound(ranking.Message + ".");
         model.Trained.Users.TryGetIndex(id, out int user);
