@@ -5,15 +5,8 @@ using Collab.Training;
 
 var path = args.Length > 0 ? args[0] : "../shared/data/movie_lens_sample/ratings.csv";
 var table = RatingsTable.FromFile(path);                       // userId,movieId,rating,timestamp
-var trained = CollabTrainer.Train(table, new TrainingOptions    // the lesson's recipe
-{
-    Factors = 50,
-    YRange = new(0f, 5.5f),
-    Epochs = 3,
-    LearningRate = 5e-3,
-    ValidPct = 0.2,
-    Seed = 42,
-});
+// The lesson's recipe: 50 factors, y_range (0, 5.5), 5 epochs of one cycle at lr 5e-3, weight decay 0.1.
+var trained = CollabTrainer.Train(table, Recipes.Lesson with { ValidPct = 0.2, Seed = 42 });
 foreach (var epoch in trained.Summary.Epochs)
     Console.WriteLine($"{epoch.Epoch}  {epoch.TrainLoss:F6}  {epoch.ValidLoss:F6}");
 
