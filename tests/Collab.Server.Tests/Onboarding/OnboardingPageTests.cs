@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
+using Collab.Server.Tests.Support;
 
-namespace Collab.Server.Tests;
+namespace Collab.Server.Tests.Onboarding;
 
 [Collection(ServerCollection.Name)]
 public sealed class OnboardingPageTests(ServedModelFixture model)

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Collab.Cli.Tests.Support;
 
-namespace Collab.Cli.Tests;
+namespace Collab.Cli.Tests.Commands;
 
 public sealed class ServeCommandTests(TrainedModels models) : IClassFixture<TrainedModels>
 {

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Collab.Server.Tests;
+namespace Collab.Server.Tests.Support;
 
 /// <summary>Debian's Chromium (/usr/bin/chromium) driven headless by Playwright; never a downloaded browser.</summary>
 public static class Browser

@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Collab.Server.Tests.Support;
 
-namespace Collab.Server.Tests;
+namespace Collab.Server.Tests.Endpoints;
 
 /// <summary>Every 4xx the application answers is <c>application/problem+json</c> with a <c>detail</c> saying what was wrong.</summary>
 [Collection(ServerCollection.Name)]

@@ -1,4 +1,6 @@
-namespace Collab.Cli.Tests;
+using Collab.Cli.Tests.Support;
+
+namespace Collab.Cli.Tests.Commands;
 
 public sealed class PlotCommandTests : IDisposable
 {

@@ -5,8 +5,9 @@ using Collab.Recommend;
 using Collab.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Collab.Cli.Tests.Support;
 
-namespace Collab.Cli.Tests;
+namespace Collab.Cli.Tests.Commands;
 
 public sealed class SpreadsheetCommandTests
 {

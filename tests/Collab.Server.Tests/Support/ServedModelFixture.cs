@@ -2,7 +2,7 @@ using Collab.Data;
 using Collab.Tests.Support;
 using Collab.Training;
 
-namespace Collab.Server.Tests;
+namespace Collab.Server.Tests.Support;
 
 /// <summary>
 /// A model trained once for the server tests on the lesson's sample (100 users x 100 movies), saved to a file the

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Collab.Tests.Support;
 
-namespace Collab.Cli.Tests;
+namespace Collab.Cli.Tests.Packaging;
 
 /// <summary>The library as a .NET user meets it: packed into a local feed, referenced by a fresh console project.</summary>
 public sealed class PackageTests

@@ -3,8 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Collab.Tests.Support;
+using Collab.Server.Tests.Support;
 
-namespace Collab.Server.Tests;
+namespace Collab.Server.Tests.Endpoints;
 
 /// <summary><c>POST /admin/reload</c>: the token first, then only regular model files under the size cap, and one answer for every refusal.</summary>
 [Collection(ServerCollection.Name)]

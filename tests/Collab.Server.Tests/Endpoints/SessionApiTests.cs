@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Collab.Server.Tests.Support;
 
-namespace Collab.Server.Tests;
+namespace Collab.Server.Tests.Endpoints;
 
 [Collection(ServerCollection.Name)]
 public sealed class SessionApiTests(ServedModelFixture model)

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 
-namespace Collab.Server.Tests;
+namespace Collab.Server.Tests.Support;
 
 /// <summary>The real service on Kestrel, listening on a free loopback port, with an HttpClient pointed at it.</summary>
 public sealed class RunningServer : IAsyncDisposable

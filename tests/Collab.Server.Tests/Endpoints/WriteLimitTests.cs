@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
+using Collab.Server.Tests.Support;
 
-namespace Collab.Server.Tests;
+namespace Collab.Server.Tests.Endpoints;
 
 /// <summary>The limits on writes: a session's answer cap under concurrent requests, and rate-limit buckets per client behind proxies.</summary>
 [Collection(ServerCollection.Name)]

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Collab.Server.Tests.Support;
 
-namespace Collab.Server.Tests;
+namespace Collab.Server.Tests.Storage;
 
 [Collection(ServerCollection.Name)]
 public sealed class SchemaMigrationTests(ServedModelFixture model)

@@ -2,7 +2,7 @@ using Collab.Cli.Commands;
 using Collab.Data;
 using Collab.Training;
 
-namespace Collab.Cli.Tests;
+namespace Collab.Cli.Tests.Commands;
 
 public sealed class TrainChecksTests
 {

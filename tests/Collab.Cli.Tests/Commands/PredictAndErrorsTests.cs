@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Collab.Tests.Support;
+using Collab.Cli.Tests.Support;
 
-namespace Collab.Cli.Tests;
+namespace Collab.Cli.Tests.Commands;
 
 public sealed class PredictAndErrorsTests : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace Collab.Server.Tests;
+namespace Collab.Server.Tests.Support;
 
 /// <summary>Server test classes share one trained model.</summary>
 [CollectionDefinition(Name)]

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Collab.Tests.Support;
+using Collab.Cli.Tests.Support;
 
-namespace Collab.Cli.Tests;
+namespace Collab.Cli.Tests.Commands;
 
 /// <summary>Issue 17 through the real program: divergence, small data, ratings off the scale, hostile text, space-separated files, absurd settings.</summary>
 public sealed class TrainSafetyTests : IDisposable

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Collab.Cli.Tests;
+namespace Collab.Cli.Tests.Support;
 
 /// <summary>Runs the real `collab` program (Collab.Cli.dll beside the tests) as a child process.</summary>
 public static class CliRunner

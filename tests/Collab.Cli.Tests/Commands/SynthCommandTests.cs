@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Collab.Tests.Support;
+using Collab.Cli.Tests.Support;
 
-namespace Collab.Cli.Tests;
+namespace Collab.Cli.Tests.Commands;
 
 public sealed class SynthCommandTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using Collab.Tests.Support;
 
-namespace Collab.Cli.Tests;
+namespace Collab.Cli.Tests.Support;
 
 /// <summary>
 /// Models trained once per test class by the real CLI: the lesson's sample with fastai's defaults (fast; its titles

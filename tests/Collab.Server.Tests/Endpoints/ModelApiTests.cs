@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Collab.Server.Tests.Support;
 
-namespace Collab.Server.Tests;
+namespace Collab.Server.Tests.Endpoints;
 
 [Collection(ServerCollection.Name)]
 public sealed class ModelApiTests(ServedModelFixture model)

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Collab.Cli.Tests.Support;
 
-namespace Collab.Cli.Tests;
+namespace Collab.Cli.Tests.Commands;
 
 public sealed class BenchCommandTests
 {
