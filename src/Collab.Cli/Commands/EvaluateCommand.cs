@@ -17,13 +17,17 @@ internal static class EvaluateCommand
         var o = new EvaluateOptionSet();
         var command = new Command("evaluate", "Evaluate a model on held-out data (rating errors and full-ranking metrics) beside baselines, over folds or seeds.") { source };
         o.AddTo(command);
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(source)!, o.Read(parse), cancellation));
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var path = await RatingsSource.ResolveAsync(parse.GetValue(source)!, o.DataDir(parse), AnsiConsole.Console, o.Json(parse), cancellation);
+            var (delimiter, namesRating) = o.FileHints(parse);
+            return await RunAsync(path, o.Read(parse, !namesRating && InteractionFile.HasTwoColumns(path, delimiter)), cancellation);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(string source, EvaluateRequest request, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string path, EvaluateRequest request, CancellationToken cancellation)
     {
-        var path = await RatingsSource.ResolveAsync(source, request.DataDir, AnsiConsole.Console, request.Json, cancellation);
         var progress = request.Json ? null : new StandardErrorProgress();
         EvaluationReport report;
         if (request.ValidFile is not null)

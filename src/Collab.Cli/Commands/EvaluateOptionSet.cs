@@ -43,9 +43,16 @@ internal sealed class EvaluateOptionSet
         _file.AddTo(command);
     }
 
-    public EvaluateRequest Read(ParseResult parse)
+    /// <summary>Reads the request; <paramref name="withoutRatings"/> says the file has no rating column (two fields per line).</summary>
+    public EvaluateRequest Read(ParseResult parse, bool withoutRatings)
     {
-        var kind = Parse<ModelKind>(parse.GetValue(_model)!, "--model", string.Join(", ", ModelKindNames.All));
+        var file = _file.Read(parse);
+        file = file with { HasRatingColumn = file.HasRatingColumn && !withoutRatings };
+        bool interactions = !file.HasRatingColumn || parse.GetValue(_implicit) is not null;
+        // Without --model, interactions get the default implicit model, as 'collab train' does.
+        var kind = parse.GetResult(_model) is { Implicit: false } || !interactions
+            ? Parse<ModelKind>(parse.GetValue(_model)!, "--model", string.Join(", ", ModelKindNames.All))
+            : ModelKind.Ials;
         var defaults = Recipes.ForModel(kind);
         var yRange = parse.GetValue(_yRange);
         var training = defaults with
@@ -74,7 +81,6 @@ internal sealed class EvaluateOptionSet
         {
             training = training with { Ease = training.Ease with { Lambda = lambda } };
         }
-        var file = _file.Read(parse);
         var options = new EvaluationOptions
         {
             Model = kind,
@@ -96,6 +102,15 @@ internal sealed class EvaluateOptionSet
         options.Validate();
         return new EvaluateRequest(options, file, validFile, parse.GetValue(_dataDir), parse.GetValue(_json));
     }
+
+    /// <summary>The --data-dir value.</summary>
+    public string? DataDir(ParseResult parse) => parse.GetValue(_dataDir);
+
+    /// <summary>The --json value.</summary>
+    public bool Json(ParseResult parse) => parse.GetValue(_json);
+
+    /// <summary>The --delimiter value, and whether a rating column was named.</summary>
+    public (string? Delimiter, bool NamesRating) FileHints(ParseResult parse) => (_file.Delimiter(parse), _file.NamesRating(parse));
 
     private static T Parse<T>(string text, string option, string choices) where T : struct, Enum =>
         Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !text.All(char.IsAsciiDigit)

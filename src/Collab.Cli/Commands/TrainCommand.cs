@@ -52,7 +52,10 @@ internal static class TrainCommand
         bool live = !request.Json && console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
         if (!request.Json)
         {
-            Console.Out.WriteLine($"{table.Count:N0} {(request.WithoutRatings || request.ImplicitThreshold is not null ? "interactions" : "ratings")}, {table.UserIds.Count:N0} users, {table.ItemIds.Count:N0} items from {path}");
+            string rows = request.WithoutRatings || request.ImplicitThreshold is not null ? "interactions" : "ratings";
+            Console.Out.WriteLine(split is not null && request.ValidFile is not null
+                ? $"{split.Train.Length:N0} {rows} from {path} and {split.Valid.Length:N0} for validation from {request.ValidFile}; {table.UserIds.Count:N0} users, {table.ItemIds.Count:N0} items"
+                : $"{table.Count:N0} {rows}, {table.UserIds.Count:N0} users, {table.ItemIds.Count:N0} items from {path}");
             if (request.WithoutRatings)
                 Console.Out.WriteLine($"No rating column: each line is an interaction, so this trains the {ModelKindNames.Of(request.Training.Model)} model on who interacted with what (--model chooses another).");
             if (request.Ensemble > 1 && table.Count >= LargeTable)

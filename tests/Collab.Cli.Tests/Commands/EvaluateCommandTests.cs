@@ -101,8 +101,15 @@ public sealed class EvaluateCommandTests
         Assert.All(models, m => Assert.Equal(["precision@10", "recall@10", "ndcg@10", "map@10"], m.GetProperty("metrics").EnumerateObject().Select(p => p.Name)));
     }
 
+    [Fact]
+    public void A_rating_model_asked_for_on_implicit_feedback_is_refused_in_one_line()
+    {
+        var result = CliRunner.Run("evaluate", "ml-sample", "--model", "dot", "--implicit", "4");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Use ials, ease, bpr or bce", result.Error);
+    }
+
     [Theory]
-    [InlineData("--implicit", "4", "Use ials, ease, bpr or bce")]
     [InlineData("--split", "shuffle", "--split: 'shuffle' is not a split")]
     [InlineData("--model", "svd", "--model 'svd' is not known")]
     [InlineData("--metrics", "auc", "'auc' is not a metric")]
@@ -111,5 +118,21 @@ public sealed class EvaluateCommandTests
         var result = CliRunner.Run("evaluate", "ml-sample", option, value);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
+    public void A_file_without_ratings_is_evaluated_with_the_implicit_default_and_ranking_metrics()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("purchases.csv");
+        var random = new Random(3);
+        File.WriteAllLines(path, ["user,item", .. Enumerable.Range(0, 60).SelectMany(u => Enumerable.Range(0, 8).Select(_ => $"u{u},p{(u % 3) * 10 + random.Next(10)}")).Distinct()]);
+        var result = CliRunner.Run("evaluate", path, "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var names = json.RootElement.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("name").GetString()).ToList();
+        Assert.Contains("ials", names);
+        Assert.Contains("ndcg@10", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("rmse", result.Output, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Collab.Tests.Support;
 using Collab.Cli.Tests.Support;
 
 namespace Collab.Cli.Tests.Commands;
@@ -27,6 +28,19 @@ public sealed class TrainCommandTests
         Assert.DoesNotContain("nan", result.Output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("n/a", result.Output, StringComparison.Ordinal);
         Assert.Single(result.Output.Split('\n'), l => l.StartsWith("No validation rows: trained on all 6,031 rows", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_given_validation_file_is_counted_apart_from_the_training_file()
+    {
+        using var folder = new TempFolder();
+        var train = folder.Combine("train.csv");
+        var valid = folder.Combine("valid.csv");
+        File.WriteAllLines(train, ["user,item,rating", "a,x,4", "b,y,5", "a,y,3"]);
+        File.WriteAllLines(valid, ["user,item,rating", "a,z,4"]);
+        var result = CliRunner.Run("train", train, "--valid-file", valid, "--recipe", "lesson");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"3 ratings from {train} and 1 for validation from {valid}", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
