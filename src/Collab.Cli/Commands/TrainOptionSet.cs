@@ -26,6 +26,7 @@ internal sealed class TrainOptionSet
     private readonly Option<int?> _ensemble = new("--ensemble") { Description = "Train this many seeds and merge them into one model of --factors factors (accurate: 10; lesson, fastai: 1)." };
     private readonly Option<string?> _model = new("--model") { Description = "The model: dot (the lesson's dot product with biases), nn (fastai's neural variant) on ratings; ials (implicit alternating least squares), ease (closed-form item-item, up to 20,000 items), bpr or bce (ranking losses) on who-interacted-with-what. Default: dot on a rated file; ials on a file without ratings (two columns, or --implicit)." };
     private readonly Option<float?> _implicit = new("--implicit") { Description = "Treat a rated file as 'who interacted with what': rows rated at least this value (e.g. 4) are interactions, the rest are dropped." };
+    private readonly Option<string> _sampling = new("--sampling") { Description = "How each epoch draws its rows (exact mode): 'permutation' (every row once) or 'with-replacement' (fastai 2.7.18's loader: uniform draws, some rows twice, about a third of them not at all).", DefaultValueFactory = _ => "permutation" };
     private readonly Option<string?> _out = new("--out", "-o") { Description = "Save the trained model to this file." };
     private readonly Option<string?> _plot = new("--plot") { Description = "Save the training and validation losses as a PNG." };
     private readonly Option<bool> _json = CommonOptions.Json();
@@ -34,7 +35,7 @@ internal sealed class TrainOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _fastOptimizer, _threads, _biasWd, _recipe, _ensemble, _model, _implicit, _out, _plot, _json, _dataDir })
+        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _fastOptimizer, _threads, _biasWd, _recipe, _ensemble, _model, _implicit, _sampling, _out, _plot, _json, _dataDir })
             command.Options.Add(option);
         _file.AddTo(command);
     }
@@ -68,6 +69,7 @@ internal sealed class TrainOptionSet
             Mode = parse.GetValue(_mode) is { } mode ? ParseMode(mode) : recipe.Mode,
             FastOptimizer = parse.GetValue(_fastOptimizer),
             Threads = parse.GetValue(_threads) ?? recipe.Threads,
+            Sampling = ParseSampling(parse.GetValue(_sampling)!),
         };
         if (kind == ModelKind.Ials)
         {
@@ -131,6 +133,13 @@ internal sealed class TrainOptionSet
             throw new UserErrorException($"--recipe: {e.Message}");
         }
     }
+
+    private static RowSampling ParseSampling(string text) => text.ToLowerInvariant() switch
+    {
+        "permutation" => RowSampling.Permutation,
+        "with-replacement" => RowSampling.WithReplacement,
+        _ => throw new UserErrorException($"--sampling '{text}' is not a sampling; use 'permutation' or 'with-replacement'."),
+    };
 
     private static TrainingMode ParseMode(string text) =>
         Enum.TryParse<TrainingMode>(text, ignoreCase: true, out var mode) && Enum.IsDefined(mode) ? mode

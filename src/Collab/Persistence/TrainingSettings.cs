@@ -14,6 +14,9 @@ public sealed record TrainingSettings
     /// <summary>Implicit ALS's settings, for an ials model (its fold-in solves the same objective); null otherwise.</summary>
     public IalsOptions? Ials { get; init; }
 
+    /// <summary>How epochs drew their rows: permutation or withReplacement. <value>Default: permutation (all files before it).</value></summary>
+    public string Sampling { get; init; } = "permutation";
+
     /// <summary>The model kind's name (dot, nn, ials, ease, bpr, bce). <value>Default: dot (what version-1 files hold).</value></summary>
     public string Model { get; init; } = "dot";
 

@@ -43,9 +43,15 @@ internal abstract class BatchStepper(int groupSize, int batchSize, int trainCoun
     /// Starts an epoch and returns its order of training rows: by default a uniform shuffle (a seeded permutation);
     /// null when the stepper keeps its own order.
     /// </summary>
-    public virtual int[]? BeginEpoch(SeededRandom random)
+    public virtual int[]? BeginEpoch(SeededRandom random, RowSampling sampling = RowSampling.Permutation)
     {
         _order ??= new int[trainCount];
+        if (sampling == RowSampling.WithReplacement)
+        {
+            for (int i = 0; i < _order.Length; i++)
+                _order[i] = random.NextInt(trainCount);
+            return _order;
+        }
         for (int i = 0; i < _order.Length; i++)
             _order[i] = i;
         random.Shuffle(_order.AsSpan());

@@ -60,7 +60,7 @@ internal sealed class BlockedBatchStepper : BatchStepper, IOptimizerState
         (parameter % 2 == 0 ? _users : _items).Moments(parameter % 2 == 0 ? _grid.UserRow : _grid.ItemRow, bias: parameter >= 2);
 
     /// <summary>Copies the model in, deals the epoch's blocks; the Learner's order is not used.</summary>
-    public override int[]? BeginEpoch(SeededRandom random)
+    public override int[]? BeginEpoch(SeededRandom random, RowSampling sampling = RowSampling.Permutation)
     {
         Synchronize();
         _users.Load(_model.UserFactors, _model.UserBias, _grid.UserRow);

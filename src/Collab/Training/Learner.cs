@@ -90,7 +90,7 @@ public sealed class Learner
                 context.Epoch = epoch;
                 context.Iteration = 0;
                 Callbacks.Raise(callbacks, nameof(LearnerCallback.BeforeEpoch), c => c.BeforeEpoch(context));
-                var order = Options.EpochOrder?.Invoke(epoch) ?? _stepper.BeginEpoch(_shuffle);
+                var order = Options.EpochOrder?.Invoke(epoch) ?? _stepper.BeginEpoch(_shuffle, Options.Sampling);
                 stopped = batches.Train(order);
                 if (stopped)
                     break;

@@ -35,5 +35,8 @@ public sealed record LearnerOptions
     /// Replaces the shuffled order of training rows for an epoch (used to replay a recorded run). Null: a
     /// fresh seeded permutation each epoch.
     /// </summary>
+    /// <summary>How each epoch draws its rows (exact mode; fast mode's grid trains every rating once). <value>Default: <see cref="RowSampling.Permutation"/>.</value></summary>
+    public RowSampling Sampling { get; init; } = RowSampling.Permutation;
+
     internal Func<int, int[]>? EpochOrder { get; init; }
 }

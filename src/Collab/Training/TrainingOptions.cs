@@ -11,6 +11,9 @@ namespace Collab.Training;
 /// <summary>The whole recipe of one training run, with fastai's (or the lesson's) defaults.</summary>
 public sealed record TrainingOptions
 {
+    /// <summary>How each epoch draws its training rows. <value>Default: <see cref="RowSampling.Permutation"/>; fastai 2.7.18 samples <see cref="RowSampling.WithReplacement"/>.</value></summary>
+    public RowSampling Sampling { get; init; } = RowSampling.Permutation;
+
     /// <summary>The kind of model to train. <value>Default: <see cref="ModelKind.Dot"/>.</value></summary>
     public ModelKind Model { get; init; } = ModelKind.Dot;
 
@@ -94,6 +97,7 @@ public sealed record TrainingOptions
         Require(Beta2 is > 0 and < 1, "Adam's beta2 must lie between 0 and 1");
         Require(Threads >= 0, "threads must be 0 (one per core) or more");
         Require(Enum.IsDefined(Model), "unknown model kind");
+        Require(Sampling == RowSampling.Permutation || Mode == TrainingMode.Exact, "sampling with replacement needs exact mode (fast mode's grid trains every rating once per epoch)");
         Require(Mode == TrainingMode.Exact || Model is ModelKind.Dot, "fast mode trains the dot model; train other kinds in exact mode");
         Neural.Validate();
         Ials.Validate();
@@ -105,6 +109,7 @@ public sealed record TrainingOptions
     public TrainingSettings ToSettings() => new()
     {
         Model = ModelKindNames.Of(Model),
+        Sampling = JsonNamingPolicy.CamelCase.ConvertName(Sampling.ToString()),
         Ials = Model == ModelKind.Ials ? Ials : null,
         Factors = Factors,
         YRange = YRange,
@@ -134,6 +139,7 @@ public sealed record TrainingOptions
         Mode = Mode,
         FastOptimizer = FastOptimizer,
         Threads = Threads == 0 ? Environment.ProcessorCount : Threads,
+        Sampling = Sampling,
     };
 
     private static void Require(bool condition, string message)
