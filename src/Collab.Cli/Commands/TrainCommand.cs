@@ -66,7 +66,7 @@ internal static class TrainCommand
         if (!request.Json)
             callbacks.Add(display);
         if (request.Plot is not null)
-            callbacks.Add(new Plots.LossPlot(request.Plot));
+            callbacks.Add(new Plots.LossPlot(request.Plot, PlotTitle(request)));
         void Train() => trained = request.Ensemble == 1
             ? CollabTrainer.Train(table, request.Training, split, callbacks, cancellation)
             : SeedEnsemble.Train(table, request.Training, request.Ensemble, split, callbacks, MemberReporter(request), cancellation).Merged;
@@ -93,6 +93,20 @@ internal static class TrainCommand
         if (ranking is null)
             BaselineCheck.Compare(table, split, request, trained.Summary.ValidRmse, Console.Error);
         return ExitCodes.Ok;
+    }
+
+    // An ensemble's plot follows its first seed, as the epoch table on screen does: the title says so.
+    private static string PlotTitle(TrainRequest request)
+    {
+        var loss = request.Training.Model switch
+        {
+            ModelKind.Bpr => "BPR",
+            ModelKind.Bce => "binary cross-entropy",
+            _ => "MSE",
+        };
+        return request.Ensemble > 1
+            ? $"Loss during training ({loss}): seed {request.Training.Seed}, the first of {request.Ensemble} seeds merged"
+            : $"Loss during training ({loss})";
     }
 
     // Implicit ALS reports its sweeps after they ran: each takes a fraction of a second on MovieLens-sized data.
@@ -166,6 +180,8 @@ internal static class TrainCommand
         if (request.Out is not null)
             output.WriteLine($"Model saved to {request.Out}");
         if (request.Plot is not null)
-            output.WriteLine($"Loss plot saved to {request.Plot}");
+            output.WriteLine(request.Ensemble > 1
+                ? $"Loss plot saved to {request.Plot} (seed {request.Training.Seed}, the first of the {request.Ensemble} seeds merged)"
+                : $"Loss plot saved to {request.Plot}");
     }
 }

@@ -7,7 +7,7 @@ namespace Collab.Cli.Plots;
 /// fastai's <c>plot_loss</c>: the training loss of every batch (faint), its smoothed value, and the validation
 /// loss at the end of each epoch, against the batch number.
 /// </summary>
-internal sealed class LossPlot(string path) : LearnerCallback
+internal sealed class LossPlot(string path, string title = "Loss during training (MSE)") : LearnerCallback
 {
     public override bool ReadsParametersEachBatch => false;
 
@@ -39,7 +39,7 @@ internal sealed class LossPlot(string path) : LearnerCallback
             valid.LineWidth = 2;
             valid.Color = Colors.OrangeRed;
         }
-        plot.Title("Loss during training (MSE)");
+        plot.Title(title);
         plot.XLabel("batch");
         plot.YLabel("loss");
         plot.ShowLegend(Alignment.UpperRight);
