@@ -6,6 +6,7 @@ using Collab.ColdStart.Metadata;
 using Collab.Data;
 using Collab.Evaluation.ColdStart;
 using Spectre.Console;
+using Collab.Cli.Rendering;
 
 namespace Collab.Cli.Commands;
 
@@ -46,8 +47,10 @@ internal static class ColdStartEvalCommand
             items = o.ReadItems(parse, users);
             metadata = o.ReadItemMetadata(parse, path);
         }
-        ColdUserReport? userReport = protocol is "users" or "both" ? ColdStartProtocols.ColdUsers(table, users, cancellation) : null;
-        ColdItemReport? itemReport = items is null ? null : ColdStartProtocols.ColdItems(table, metadata!, items, cancellation);
+        // Each stage takes seconds on MovieLens: say what is running, on standard error so JSON stays clean.
+        var progress = json ? null : new StandardErrorProgress();
+        ColdUserReport? userReport = protocol is "users" or "both" ? ColdStartProtocols.ColdUsers(table, users, cancellation, progress) : null;
+        ColdItemReport? itemReport = items is null ? null : ColdStartProtocols.ColdItems(table, metadata!, items, cancellation, progress);
         if (json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(new { source = path, users = userReport, items = itemReport }, CollabJson.Options));

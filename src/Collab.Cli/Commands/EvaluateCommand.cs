@@ -72,10 +72,4 @@ internal static class EvaluateCommand
     };
 
     private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
-
-    /// <summary>Writes each progress line to standard error at once, on the evaluating thread.</summary>
-    private sealed class StandardErrorProgress : IProgress<string>
-    {
-        public void Report(string value) => Console.Error.WriteLine(value);
-    }
 }

@@ -96,6 +96,9 @@ public sealed partial class OnboardCommandTests : IDisposable
         Assert.Contains("| questions | questionnaire | random questions |", result.Output);
         Assert.Matches(@"Cold items: 6 items held out \(10 %\).*u\.item", result.Output);
         Assert.Contains("metadata model", result.Output);
+        // Each stage says what runs while it runs, on standard error.
+        Assert.Contains("cold users, fold 1 of", result.Error, StringComparison.Ordinal);
+        Assert.Contains("cold items: training on", result.Error, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^\[\d+/\d+\] (?<title>.+?): (?<answer>\S*)$", RegexOptions.Multiline)]

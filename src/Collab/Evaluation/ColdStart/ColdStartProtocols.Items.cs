@@ -18,7 +18,7 @@ public static partial class ColdStartProtocols
     /// least two ratings keeps <see cref="ColdItemOptions.TestShare"/> of them as test ratings and is folded in
     /// from k of the others, starting from either the mean item or the metadata prediction.
     /// </summary>
-    public static ColdItemReport ColdItems(RatingsTable table, FeatureSource metadata, ColdItemOptions? options = null, CancellationToken cancellation = default)
+    public static ColdItemReport ColdItems(RatingsTable table, FeatureSource metadata, ColdItemOptions? options = null, CancellationToken cancellation = default, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(metadata);
@@ -32,6 +32,7 @@ public static partial class ColdStartProtocols
         foreach (int i in random.Permutation(items).AsSpan(0, take))
             heldOut[i] = true;
         var trainRows = RowsWhere(table.Items, i => !heldOut[i]);
+        progress?.Report($"cold items: training on {trainRows.Length:N0} ratings, then placing {take:N0} held-out items by fold-in and metadata");
         var trained = CollabTrainer.Train(table, options.Training, new DataSplit(trainRows, []), cancellation: cancellation);
         var foldIn = new FoldIn(trained, options.FoldIn);
         var metadataModel = MetadataModel.ForItems(trained, features, options.Metadata);

@@ -23,7 +23,7 @@ public static partial class ColdStartProtocols
     /// <see cref="ColdUserOptions.Folds"/> above 1, disjoint groups of users are held out in turn (one model
     /// each) and the errors pooled.
     /// </summary>
-    public static ColdUserReport ColdUsers(RatingsTable table, ColdUserOptions? options = null, CancellationToken cancellation = default)
+    public static ColdUserReport ColdUsers(RatingsTable table, ColdUserOptions? options = null, CancellationToken cancellation = default, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         options ??= new ColdUserOptions();
@@ -42,6 +42,7 @@ public static partial class ColdStartProtocols
             var trainRows = RowsWhere(table.Users, u => !heldOut[u]);
             trainRatings += trainRows.Length;
             var training = options.Training with { Seed = options.Training.Seed + (ulong)fold };
+            progress?.Report($"cold users, fold {fold + 1} of {options.Folds}: training on {trainRows.Length:N0} ratings, then folding in the held-out users");
             var trained = CollabTrainer.Train(table, training, new DataSplit(trainRows, []), cancellation: cancellation);
             tally.FitSeconds += trained.Summary.FitSeconds;
             tally.HeldOutUsers += heldOut.Count(h => h);
