@@ -33,8 +33,9 @@ internal static class ModelEndpoints
             return ApiChecks.NotFound(ranking.Message + ".");
         model.Trained.Users.TryGetIndex(id, out int user);
         var liked = model.Reasons.LikedRows(user);
+        var reasons = model.Reasons.For([.. ranking.Results.Select(r => r.Id)], liked);
         return TypedResults.Ok(new RankingResponse(id, ranking.Message,
-            [.. ranking.Results.Select(r => model.View(r.Id, r.Score, model.Reasons.For(r.Id, liked)))]));
+            [.. ranking.Results.Select((r, i) => model.View(r.Id, r.Score, reasons[i]))]));
     }
 
     private static IResult SimilarItems(string id, int? n, ModelHolder models)

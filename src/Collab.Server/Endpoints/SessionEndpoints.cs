@@ -125,7 +125,8 @@ internal static class SessionEndpoints
         var message = ratings.Count == 0
             ? "no ratings yet: the items most viewers rate highly"
             : $"top {top.Count} items by predicted rating, folded in from {ratings.Count} ratings";
-        return TypedResults.Ok(new RankingResponse(id, message, [.. top.Select(t => model.View(t.Id, t.Score, model.Reasons.For(t.Id, liked)))]));
+        var reasons = model.Reasons.For([.. top.Select(t => t.Id)], liked);
+        return TypedResults.Ok(new RankingResponse(id, message, [.. top.Select((t, i) => model.View(t.Id, t.Score, reasons[i]))]));
     }
 
     private static SessionResponse Describe(SessionRecord session, SessionStore store)

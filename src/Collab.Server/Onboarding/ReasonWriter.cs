@@ -33,20 +33,39 @@ internal sealed class ReasonWriter(TrainedModel trained, ItemCatalog? items)
         return LikedRows(rated.Select((item, r) => (trained.Items[item], ratings[r])));
     }
 
-    public string For(string item, int[] liked)
+    /// <summary>
+    /// A reason for each item of a list, in order. Each names the two liked items most similar to it, but a liked item
+    /// already named in a fair share of the earlier reasons gives way to the next most similar, so ten reasons do not
+    /// repeat the same two titles.
+    /// </summary>
+    public IReadOnlyList<string> For(IReadOnlyList<string> recommended, int[] liked)
     {
-        if (liked.Length == 0 || !trained.Items.TryGetIndex(item, out int row) || trained.Factors is not { } model)
-            return "Rated highly by most viewers";
+        if (liked.Length == 0 || trained.Factors is not { } model)
+            return [.. recommended.Select(_ => "Rated highly by most viewers")];
         var factors = model.ItemFactors;
-        var best = liked
-            .Select(l => (Row: l, Similarity: TensorPrimitives.CosineSimilarity(factors.Row(row), factors.Row(l))))
-            .OrderByDescending(s => s.Similarity)
-            .Take(2)
-            .Select(s => Title(trained.Items[s.Row]))
-            .ToArray();
-        return best.Length == 1
-            ? $"People who liked {best[0]} also liked this"
-            : $"People who liked {best[0]} and {best[1]} also liked this";
+        int share = Math.Max(2, (int)Math.Ceiling(2.0 * recommended.Count / liked.Length));
+        var named = new Dictionary<int, int>();
+        var reasons = new List<string>(recommended.Count);
+        foreach (var item in recommended)
+        {
+            if (!trained.Items.TryGetIndex(item, out int row))
+            {
+                reasons.Add("Rated highly by most viewers");
+                continue;
+            }
+            var ranked = liked
+                .Select(l => (Row: l, Similarity: TensorPrimitives.CosineSimilarity(factors.Row(row), factors.Row(l))))
+                .OrderByDescending(s => s.Similarity)
+                .ToList();
+            var best = ranked.Where(r => named.GetValueOrDefault(r.Row) < share).Concat(ranked).Select(r => r.Row).Distinct().Take(2).ToArray();
+            foreach (var b in best)
+                named[b] = named.GetValueOrDefault(b) + 1;
+            var titles = best.Select(b => Title(trained.Items[b])).ToArray();
+            reasons.Add(titles.Length == 1
+                ? $"People who liked {titles[0]} also liked this"
+                : $"People who liked {titles[0]} and {titles[1]} also liked this");
+        }
+        return reasons;
     }
 
     private string Title(string id) => items?.TitleOf(id) ?? $"item {id}";

@@ -35,6 +35,25 @@ public sealed class ModelApiTests(ServedModelFixture model)
     }
 
     [Fact]
+    public async Task Ten_reasons_do_not_name_the_same_two_liked_movies_over_and_over()
+    {
+        var trained = Collab.Persistence.TrainedModel.Load(model.ModelPath);
+        int user = Enumerable.Range(1, trained.Users.Count - 1)
+            .MaxBy(u => trained.Interactions.RatingsOf(u).ToArray().Count(r => r >= 4));
+        int liked = trained.Interactions.RatingsOf(user).ToArray().Count(r => r >= 4);
+        Assert.True(liked >= 10, $"the busiest user liked only {liked} items");
+        await using var server = await RunningServer.StartAsync(model, model.NewDatabase());
+        var body = await server.GetJsonAsync($"/api/users/{trained.Users[user]}/recommendations?n=10");
+        var reasons = body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("reason").GetString()!).ToList();
+        Assert.True(reasons.Count >= 5, $"only {reasons.Count} recommendations");
+        // Each reason names two liked titles; none may be named in more than its fair share (2 x 10 / liked, at least 2).
+        int share = Math.Max(2, (int)Math.Ceiling(2.0 * reasons.Count / Math.Min(liked, 100)));
+        var titles = reasons.SelectMany(r => r["People who liked ".Length..^" also liked this".Length].Split(" and ")).ToList();
+        Assert.All(titles.GroupBy(t => t), g => Assert.True(g.Count() <= share, $"'{g.Key}' is named {g.Count()} times"));
+        Assert.True(reasons.Distinct().Count() > reasons.Count / 2, string.Join("\n", reasons));
+    }
+
+    [Fact]
     public async Task Similar_items_predictions_and_item_details_answer_for_trained_ids()
     {
         await using var server = await RunningServer.StartAsync(model, model.NewDatabase());
