@@ -31,8 +31,8 @@ internal static class TrainChecks
     /// <param name="availableBytes">The memory to fit in; null for what the machine (or the container) allows.</param>
     public static TrainRequest Prepare(RatingsTable table, DataSplit? split, TrainRequest request, string path, TextWriter warnings, long? availableBytes = null)
     {
+        request = CheckSettings(table, request, availableBytes ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, warnings);
         var options = request.Training;
-        CheckSettings(table, request, availableBytes ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
         int trainRows = (split ?? DataSplit.Random(table.Count, options.ValidPct, options.Seed)).Train.Length;
         if (trainRows == 0)
         {
@@ -53,7 +53,8 @@ internal static class TrainChecks
         return request;
     }
 
-    private static void CheckSettings(RatingsTable table, TrainRequest request, long available)
+    // Returns the request to train with: a recipe's ensemble that would not fit in memory is cut to the seeds that do.
+    private static TrainRequest CheckSettings(RatingsTable table, TrainRequest request, long available, TextWriter warnings)
     {
         var options = request.Training;
         if (request.Ensemble > MaxEnsemble)
@@ -78,11 +79,20 @@ internal static class TrainChecks
                 + $"columns to reduce; it finishes in reasonable time up to {MaxMergeColumns:N0}. Use fewer seeds or factors.");
         }
         long needed = TrainingMemory.Estimate(users, items, options.Factors, request.Ensemble, options.Threads);
-        if (needed > available)
+        if (needed <= available)
+            return request;
+        // Seeds the recipe chose (not --ensemble) give way to memory: as many as fit, said in one line.
+        int fitting = request.EnsembleFromRecipe
+            ? Enumerable.Range(1, request.Ensemble - 1).Reverse().FirstOrDefault(m => TrainingMemory.Estimate(users, items, options.Factors, m, options.Threads) <= available)
+            : 0;
+        if (fitting == 0)
         {
             throw new UserErrorException($"--factors {options.Factors} with --ensemble {request.Ensemble} needs about {TrainingMemory.Format(needed)} of memory "
                 + $"for {users - 1:N0} users and {items - 1:N0} items; this machine has {TrainingMemory.Format(available)}. Use fewer factors or seeds.");
         }
+        warnings.WriteLine($"note: the recipe's {request.Ensemble} seeds would need about {TrainingMemory.Format(needed)} of memory for {users - 1:N0} users and "
+            + $"{items - 1:N0} items; this machine has {TrainingMemory.Format(available)}, so {fitting} seed(s) are trained and merged instead.");
+        return request with { Ensemble = fitting };
     }
 
     private static void WarnOutsideRange(RatingsTable table, DataSplit? split, TrainRequest request, string path, TextWriter warnings)

@@ -96,6 +96,7 @@ internal sealed class TrainOptionSet
         {
             ImplicitThreshold = threshold,
             WithoutRatings = withoutRatings,
+            EnsembleFromRecipe = parse.GetValue(_ensemble) is null,
         };
     }
 

@@ -17,6 +17,9 @@ internal sealed record TrainRequest(
     /// <summary>Binarise the ratings at this threshold (--implicit); null keeps them.</summary>
     public float? ImplicitThreshold { get; init; }
 
+    /// <summary>The seed count came from the recipe, not from --ensemble, so it may give way to the machine's memory.</summary>
+    public bool EnsembleFromRecipe { get; init; }
+
     /// <summary>The file has no rating column: every line is an interaction.</summary>
     public bool WithoutRatings { get; init; }
 }

@@ -23,6 +23,24 @@ public sealed class TrainChecksTests
     }
 
     [Fact]
+    public void A_recipes_seeds_give_way_to_memory_in_one_line_but_an_explicit_ensemble_is_refused()
+    {
+        var recipe = Request(Recipes.Accurate with { Factors = 100 }, ensemble: 10) with { EnsembleFromRecipe = true };
+        long users = Table.UserIds.Count + 1L, items = Table.ItemIds.Count + 1L;
+        // Room for three seeds, not four.
+        long room = TrainingMemory.Estimate(users, items, 100, 3, recipe.Training.Threads);
+        Assert.True(TrainingMemory.Estimate(users, items, 100, 4, recipe.Training.Threads) > room);
+        var notes = new StringWriter();
+        var fitted = TrainChecks.Prepare(Table, null, recipe, "r.csv", notes, availableBytes: room);
+        Assert.Equal(3, fitted.Ensemble);
+        Assert.Contains("the recipe's 10 seeds would need about", notes.ToString());
+        Assert.Contains("so 3 seed(s) are trained and merged instead", notes.ToString());
+        Assert.Single(notes.ToString().Trim().Split('\n'));
+        var explicitTen = recipe with { EnsembleFromRecipe = false };
+        Assert.Throws<UserErrorException>(() => TrainChecks.Prepare(Table, null, explicitTen, "r.csv", TextWriter.Null, availableBytes: room));
+    }
+
+    [Fact]
     public void The_memory_estimate_grows_with_factors_and_seeds()
     {
         long one = TrainingMemory.Estimate(1000, 1000, 50, 1, 0);
