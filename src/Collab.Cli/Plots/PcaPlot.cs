@@ -23,6 +23,9 @@ internal static class PcaPlot
         points.Color = Colors.SteelBlue.WithAlpha(0.5);
         var rowById = pca.Ids.Select((id, r) => (id, r)).ToDictionary(p => p.id, p => p.r);
         var labelled = new HashSet<string>();
+        // The axes' range once the margins below are applied, and the data area of a 1200 x 900 image.
+        double xSpan = xs.Max() - xs.Min(), ySpan = ys.Max() - ys.Min();
+        var placer = new LabelPlacer(xs.Min() - 0.05 * xSpan, xs.Max() + 0.05 * xSpan, ys.Min() - 0.08 * ySpan, ys.Max() + 0.08 * ySpan, 1100, 800);
         foreach (int component in new[] { 0, 1 })
         {
             var ranked = pca.Ranked(component);
@@ -31,11 +34,16 @@ internal static class PcaPlot
                 if (!labelled.Add(end.Id))
                     continue;
                 int r = rowById[end.Id];
-                var label = plot.Add.Text(Shorten(titles?.TitleOf(end.Id) ?? end.Id), xs[r], ys[r]);
+                var text = Shorten(titles?.TitleOf(end.Id) ?? end.Id);
+                // Labels grow away from the cloud's centre, so those at the edges stay inside the frame.
+                bool growsRight = xs[r] <= 0;
+                if (placer.Place(xs[r], ys[r], text.Length, growsRight) is not { } offset)
+                    continue;
+                var label = plot.Add.Text(text, xs[r], ys[r]);
                 label.LabelFontSize = 11;
                 label.LabelFontColor = Colors.Black;
-                // Labels grow away from the cloud's centre, so those at the edges stay inside the frame.
-                label.LabelAlignment = xs[r] > 0 ? Alignment.LowerRight : Alignment.LowerLeft;
+                label.LabelAlignment = growsRight ? Alignment.LowerLeft : Alignment.LowerRight;
+                label.LabelOffsetY = offset;
             }
         }
         plot.Axes.Margins(0.05, 0.08);
