@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Collab.Cli.Tests.Support;
 using Collab.Tests.Support;
 
 namespace Collab.Cli.Tests.Packaging;
@@ -9,7 +10,7 @@ public sealed class PackageTests
     [Fact]
     public void The_packed_library_installs_into_a_fresh_project_and_runs_the_readme_quick_start()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         using var temp = new TempFolder();
         // A version of its own, so the NuGet cache never serves an older pack of the same number.
         var version = $"0.2.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
@@ -45,16 +46,6 @@ public sealed class PackageTests
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("user 73 would rate movie 1097", run.Output, StringComparison.Ordinal);
         Assert.Equal(5, run.Output.Split('\n').Count(l => l.Length > 0 && char.IsDigit(l[0]) && l.Contains("  ", StringComparison.Ordinal)));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Collab.slnx")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("The repository root (with Collab.slnx) is not above the test's folder.");
     }
 
     // dotnet with arguments, or (when the first argument is a path) that program.
