@@ -118,7 +118,7 @@ internal sealed class TrainOptionSet
             return interactions ? ModelKind.Ials : ModelKind.Dot;
         if (!ModelKindNames.TryParse(name, out var kind))
             throw new UserErrorException($"--model '{name}' is not a model 'train' knows; use {string.Join(", ", ModelKindNames.All)}.");
-        if (interactions && kind is ModelKind.Dot or ModelKind.Nn)
+        if (interactions && ModelKindTraits.PredictsRatings(kind))
             throw new UserErrorException($"The {name} model learns ratings, and this file has none (or --implicit dropped them). Use --model bpr or bce.");
         return kind;
     }

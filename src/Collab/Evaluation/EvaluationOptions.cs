@@ -57,7 +57,7 @@ public sealed record EvaluationOptions
         Neural.Validate();
         if (Seeds < 1)
             throw new ArgumentException("Evaluate with at least one seed.");
-        if (IsImplicit && Model is ModelKind.Dot or ModelKind.Nn)
+        if (IsImplicit && ModelKindTraits.PredictsRatings(Model))
             throw new ArgumentException($"The {Model.ToString().ToLowerInvariant()} model learns ratings, and implicit feedback has none. Use ials, ease, bpr or bce.");
         if (!IsImplicit && Model is ModelKind.Ials or ModelKind.Ease)
             throw new ArgumentException($"The {ModelKindNames.Of(Model)} model learns from who interacted with what: pass --implicit T (ratings of at least T count) or a file without ratings.");

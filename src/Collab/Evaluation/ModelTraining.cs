@@ -25,6 +25,6 @@ internal static class ModelTraining
         cancellation.ThrowIfCancellationRequested();
         var seconds = watch.Elapsed.TotalSeconds;
         var name = options.Model.ToString().ToLowerInvariant();
-        return (new ModelScorer(name, model, data.Items.Count, predictsRatings: options.Model is ModelKind.Dot or ModelKind.Nn), seconds);
+        return (new ModelScorer(name, model, data.Items.Count, predictsRatings: ModelKindTraits.PredictsRatings(options.Model)), seconds);
     }
 }

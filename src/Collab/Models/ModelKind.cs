@@ -2,7 +2,7 @@ namespace Collab.Models;
 
 /// <summary>
 /// The kinds of model Collab trains, saves and serves. The factor kinds (<see cref="Dot"/>, <see cref="Ials"/>,
-/// <see cref="Bpr"/>, <see cref="Bce"/>) share the dot-bias tables, so every factor-based feature (similar items,
+/// <see cref="Bpr"/>, <see cref="Bce"/>, <see cref="Bayes"/>) share the dot-bias tables, so every factor-based feature (similar items,
 /// explanations, fold-in, the matrix view) works on each of them.
 /// </summary>
 public enum ModelKind
@@ -24,4 +24,10 @@ public enum ModelKind
 
     /// <summary>The dot-bias model trained with sampled binary cross-entropy on implicit feedback.</summary>
     Bce,
+
+    /// <summary>
+    /// A Bayesian factorization machine on ratings, sampled by Gibbs sampling (Rendle 2012, libFM's MCMC), with the
+    /// user's rated items and the item's raters as features; saved as the dot-bias tables of its averaged samples.
+    /// </summary>
+    Bayes,
 }

@@ -23,4 +23,7 @@ public enum SeedStream : ulong
 
     /// <summary>Fast mode's dealing of users and items to the blocks of its rating grid.</summary>
     Grid = 7,
+
+    /// <summary>The draws of the Bayesian factorization machine's Gibbs sampler.</summary>
+    Gibbs = 8,
 }

@@ -68,6 +68,33 @@ public sealed class SeededRandom
         return radius * Math.Cos(2 * Math.PI * u2);
     }
 
+    /// <summary>
+    /// A Gamma(<paramref name="shape"/>, 1) draw (Marsaglia and Tsang 2000; a shape below 1 is boosted by U^(1/shape));
+    /// divide by a rate to get Gamma(shape, rate).
+    /// </summary>
+    public double NextGamma(double shape)
+    {
+        if (!(shape > 0) || !double.IsFinite(shape))
+            throw new ArgumentOutOfRangeException(nameof(shape), shape, "The shape must be a positive finite number.");
+        if (shape < 1)
+            return NextGamma(shape + 1) * Math.Pow(1.0 - NextDouble(), 1.0 / shape);
+        double d = shape - 1.0 / 3, c = 1 / Math.Sqrt(9 * d);
+        while (true)
+        {
+            double x, v;
+            do
+            {
+                x = NextGaussian();
+                v = 1 + c * x;
+            }
+            while (v <= 0);
+            v = v * v * v;
+            double u = 1.0 - NextDouble();
+            if (Math.Log(u) < 0.5 * x * x + d - d * v + d * Math.Log(v))
+                return d * v;
+        }
+    }
+
     /// <summary>Shuffles the span in place (Fisher-Yates).</summary>
     public void Shuffle<T>(Span<T> values)
     {

@@ -7,7 +7,7 @@ namespace Collab.Persistence;
 internal static class ModelShape
 {
     /// <summary>True for the kinds that keep their weights in dot-bias tables.</summary>
-    public static bool IsFactorKind(ModelKind kind) => kind is ModelKind.Dot or ModelKind.Ials or ModelKind.Bpr or ModelKind.Bce;
+    public static bool IsFactorKind(ModelKind kind) => kind is ModelKind.Dot or ModelKind.Ials or ModelKind.Bpr or ModelKind.Bce or ModelKind.Bayes;
 
     /// <summary>Users (null when the model has no per-user weights, as EASE) and items.</summary>
     public static (int? Users, int Items) Of(ICollabModel model) => model switch

@@ -14,6 +14,9 @@ public sealed record TrainingSettings
     /// <summary>Implicit ALS's settings, for an ials model (its fold-in solves the same objective); null otherwise.</summary>
     public IalsOptions? Ials { get; init; }
 
+    /// <summary>The Gibbs chain of a bayes model; null otherwise.</summary>
+    public BayesSettings? Bayes { get; init; }
+
     /// <summary>How epochs drew their rows: permutation or withReplacement. <value>Default: permutation (all files before it).</value></summary>
     public string Sampling { get; init; } = "permutation";
 

@@ -32,9 +32,9 @@ public sealed partial class Predictor
         _itemColumns = new(() => new FactorColumns(trained.FactorsFor("Similar items").ItemFactors));
         _userColumns = new(() => new FactorColumns(trained.FactorsFor("Similar users").UserFactors));
         _rows = new(() => RowScorer.For(trained));
-        _byScore = trained.Kind is not (ModelKind.Dot or ModelKind.Nn);
+        _byScore = !ModelKindTraits.PredictsRatings(trained.Kind);
         // Rating models return ratings on the data's own scale; the raw score still orders rankings.
-        _clip = trained.Kind is ModelKind.Dot or ModelKind.Nn && trained.Summary.RatingScale is [var low, var high]
+        _clip = ModelKindTraits.PredictsRatings(trained.Kind) && trained.Summary.RatingScale is [var low, var high]
             ? score => Math.Clamp(score, low, high)
             : score => score;
     }

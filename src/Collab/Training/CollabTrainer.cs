@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using Collab.Data;
 using Collab.Models;
 using Collab.Persistence;
+using Collab.Training.Bayesian;
 
 namespace Collab.Training;
 
@@ -40,6 +41,8 @@ public static class CollabTrainer
     {
         if (options.Model is ModelKind.Ials or ModelKind.Ease)
             return ClosedForm.Train(data, table, options, cancellation);
+        if (options.Model == ModelKind.Bayes)
+            return BayesTrainer.Train(data, table, options, null, cancellation);
         var (min, max) = RatingScale(data.Train);
         var (yRange, _) = YRangeFit.Resolve(options.YRange, options.FitYRangeToData, min, max);
         var (trainedModel, kept) = ModelFactory.Create(data, options, yRange, options.Seed);

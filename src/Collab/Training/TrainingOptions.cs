@@ -4,6 +4,7 @@ using Collab.Models;
 using Collab.Models.Implicit;
 using Collab.Models.Neural;
 using Collab.Persistence;
+using Collab.Training.Bayesian;
 using Collab.Training.Optimizers;
 
 namespace Collab.Training;
@@ -30,6 +31,9 @@ public sealed record TrainingOptions
 
     /// <summary>Implicit ALS's settings (used when <see cref="Model"/> is ials; its factors, seed and threads come from these options). <value>Default: <see cref="IalsOptions"/>'s.</value></summary>
     public IalsOptions Ials { get; init; } = new();
+
+    /// <summary>The Bayesian factorization machine's settings (used when <see cref="Model"/> is bayes; its seed and threads come from these options). <value>Default: <see cref="BayesOptions"/>'s.</value></summary>
+    public BayesOptions Bayes { get; init; } = new();
 
     /// <summary>EASE's settings (used when <see cref="Model"/> is ease). <value>Default: <see cref="EaseOptions"/>'s.</value></summary>
     public EaseOptions Ease { get; init; } = new();
@@ -102,6 +106,7 @@ public sealed record TrainingOptions
         Neural.Validate();
         Ials.Validate();
         Ease.Validate();
+        Bayes.Validate();
         Require(Implicit.Negatives >= 1, "draw at least one negative per positive");
     }
 

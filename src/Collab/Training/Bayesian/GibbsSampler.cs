@@ -1,0 +1,186 @@
+using Collab.Data;
+using Collab.Numerics;
+
+namespace Collab.Training.Bayesian;
+
+/// <summary>
+/// Gibbs sampling of a factorization machine (Freudenthaler, Rendle and Schmidt-Thieme 2011; libFM's MCMC): every
+/// weight has a normal conditional posterior given the others, because the model is linear in each one,
+/// ŷ = g + θ·h; the noise precision and each group's prior mean and precision have conjugate Normal-Gamma
+/// conditionals. Features come as relational blocks, so one draw costs the nonzeros of its column plus per-row sums
+/// kept for the block, and one sweep costs O(rank · (ratings + nonzeros)), not ratings × set sizes.
+/// Deterministic for a seed: per-weight draws are keyed by (sweep, block, factor, feature), and sums over ratings run
+/// in fixed chunks, so any number of threads gives the same samples.
+/// </summary>
+internal sealed partial class GibbsSampler
+{
+    // libFM's hyper-priors: Gamma(1, 1) on every precision, N(0, 1/(γ0·λ)) with γ0 = 1 on every group mean.
+    private const double PrecisionShape = 1, PrecisionRate = 1, MeanScale = 1;
+    private const double GlobalBiasPrecision = 1e-2;
+    private const double InitStd = 0.1;
+    private const int Chunk = 4096;
+    // The incremental sums drift by rounding only; rebuilding them now and then keeps the drift at rounding level.
+    private const int RefreshEvery = 16;
+
+    private readonly int _rank;
+    private readonly ulong _seed;
+    private readonly ParallelOptions _parallel;
+    private readonly float[] _ratings;
+    private readonly int[] _users, _items;
+    private readonly RatingGroups _byUser, _byItem;
+    private readonly BlockState[] _blocks;
+    private readonly double[] _residuals;
+    private readonly double[][] _interactions;
+    private readonly RowSums[] _rows;
+    private readonly SeededRandom _random;
+
+    public GibbsSampler(EncodedRatings train, int users, int items, IReadOnlyList<FeatureBlock> blocks, int rank, ulong seed, int threads)
+    {
+        _rank = rank;
+        _seed = seed;
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
+        _ratings = train.RatingsArray;
+        _users = train.UsersArray;
+        _items = train.ItemsArray;
+        _byUser = RatingGroups.By(_users, users);
+        _byItem = RatingGroups.By(_items, items);
+        _blocks = [.. blocks.Select(b => new BlockState(b, rank))];
+        _residuals = new double[_ratings.Length];
+        _interactions = [.. Enumerable.Range(0, rank).Select(_ => new double[_ratings.Length])];
+        int rows = Math.Max(users, items);
+        _rows = new RowSums[rows];
+        _random = SeededRandom.ForStream(seed, SeedStream.Gibbs);
+        for (int g = 0; g < _blocks.Length; g++)
+        {
+            var factors = _blocks[g].Factors;
+            for (int p = 0; p < factors.Length; p++)
+                factors[p] = InitStd * CounterNormal.Draw(seed, ulong.MaxValue, (ulong)g, (ulong)p);
+        }
+        GlobalBias = _ratings.Length == 0 ? 0 : _ratings.Average(r => (double)r);
+        NoisePrecision = 1;
+        Refresh();
+    }
+
+    public int Rank => _rank;
+
+    public IReadOnlyList<BlockState> Blocks => _blocks;
+
+    public double GlobalBias { get; private set; }
+
+    /// <summary>α, the precision of the rating noise.</summary>
+    public double NoisePrecision { get; private set; }
+
+    /// <summary>RMSE of the current sample on the training ratings.</summary>
+    public double TrainRmse => _residuals.Length == 0 ? double.NaN : Math.Sqrt(SumOf(_residuals, square: true) / _residuals.Length);
+
+    /// <summary>One sweep: the noise, the global bias, every group's hyper-parameters, then each block's weights.</summary>
+    public void Sweep(int sweep)
+    {
+        if (sweep % RefreshEvery == 0)
+            Refresh();
+        SampleNoise();
+        SampleGlobalBias();
+        foreach (var state in _blocks)
+            SampleHyperParameters(state);
+        for (int g = 0; g < _blocks.Length; g++)
+            SampleBlock(g, sweep);
+    }
+
+    private RatingGroups GroupsOf(FeatureBlock block) => block.Side == FeatureSide.User ? _byUser : _byItem;
+
+    private int RowOf(FeatureSide side, int n) => side == FeatureSide.User ? _users[n] : _items[n];
+
+    // Rebuilds every block's row sums, each rating's per-factor sums q_nf and its residual y − ŷ from the weights.
+    private void Refresh()
+    {
+        foreach (var state in _blocks)
+            state.Refresh(_rank);
+        Parallel.For(0, ChunkCount(_ratings.Length), _parallel, chunk =>
+        {
+            var (from, to) = ChunkBounds(chunk, _ratings.Length);
+            for (int n = from; n < to; n++)
+            {
+                double prediction = GlobalBias;
+                for (int f = 0; f < _rank; f++)
+                {
+                    double sum = 0, squares = 0;
+                    foreach (var state in _blocks)
+                    {
+                        int b = RowOf(state.Block.Side, n);
+                        sum += state.Sums[b * _rank + f];
+                        squares += state.SquareSums[b * _rank + f];
+                    }
+                    _interactions[f][n] = sum;
+                    prediction += 0.5 * (sum * sum - squares);
+                }
+                foreach (var state in _blocks)
+                    prediction += state.Linear[RowOf(state.Block.Side, n)];
+                _residuals[n] = _ratings[n] - prediction;
+            }
+        });
+    }
+
+    private void SampleNoise()
+    {
+        double squares = SumOf(_residuals, square: true);
+        NoisePrecision = _random.NextGamma(PrecisionShape + _residuals.Length / 2.0) / (PrecisionRate + squares / 2);
+    }
+
+    private void SampleGlobalBias()
+    {
+        double precision = NoisePrecision * _residuals.Length + GlobalBiasPrecision;
+        double mean = NoisePrecision * (SumOf(_residuals, square: false) + GlobalBias * _residuals.Length) / precision;
+        double drawn = mean + _random.NextGaussian() / Math.Sqrt(precision);
+        double delta = drawn - GlobalBias;
+        GlobalBias = drawn;
+        Parallel.For(0, ChunkCount(_residuals.Length), _parallel, chunk =>
+        {
+            var (from, to) = ChunkBounds(chunk, _residuals.Length);
+            for (int n = from; n < to; n++)
+                _residuals[n] -= delta;
+        });
+    }
+
+    // Normal-Gamma conditionals of one group: μ | λ, weights, then λ | μ, weights.
+    private void SampleHyperParameters(BlockState state)
+    {
+        int width = state.Block.Width;
+        (state.WeightMean, state.WeightPrecision) = DrawGroupPrior(state.Weights, 0, 1, width, state.WeightPrecision);
+        for (int f = 0; f < _rank; f++)
+            (state.FactorMean[f], state.FactorPrecision[f]) = DrawGroupPrior(state.Factors, f, _rank, width, state.FactorPrecision[f]);
+    }
+
+    private (double Mean, double Precision) DrawGroupPrior(double[] values, int offset, int stride, int count, double precision)
+    {
+        double sum = 0;
+        for (int j = 0; j < count; j++)
+            sum += values[j * stride + offset];
+        double mean = sum / (count + MeanScale) + _random.NextGaussian() / Math.Sqrt((count + MeanScale) * precision);
+        double squares = MeanScale * mean * mean;
+        for (int j = 0; j < count; j++)
+        {
+            double d = values[j * stride + offset] - mean;
+            squares += d * d;
+        }
+        double drawn = _random.NextGamma(PrecisionShape + (count + 1) / 2.0) / (PrecisionRate + squares / 2);
+        return (mean, drawn);
+    }
+
+    private double SumOf(double[] values, bool square)
+    {
+        var partial = new double[ChunkCount(values.Length)];
+        Parallel.For(0, partial.Length, _parallel, chunk =>
+        {
+            var (from, to) = ChunkBounds(chunk, values.Length);
+            double sum = 0;
+            for (int n = from; n < to; n++)
+                sum += square ? values[n] * values[n] : values[n];
+            partial[chunk] = sum;
+        });
+        return partial.Sum();
+    }
+
+    private static int ChunkCount(int length) => (length + Chunk - 1) / Chunk;
+
+    private static (int From, int To) ChunkBounds(int chunk, int length) => (chunk * Chunk, Math.Min(length, (chunk + 1) * Chunk));
+}
