@@ -51,8 +51,11 @@ internal static class SummaryCommand
         Console.Out.WriteLine("Parameters are numbers that are stored and learned; activations are numbers calculated from them, per rating.");
         var o = training.Options;
         var rmse = double.IsNaN(training.ValidRmse) ? "n/a" : training.ValidRmse.ToString("F4", CultureInfo.InvariantCulture);
+        var how = o.Bayes is { } chain
+            ? $"{chain.Sweeps} Gibbs sweeps of rank {chain.Rank} over the features {string.Join(", ", chain.Features)}, {chain.Kept} samples averaged"
+            : $"{training.Epochs.Count} epochs of one cycle at lr {o.LearningRate:G3}, wd {o.WeightDecay:G3}, batch size {o.BatchSize}";
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Trained on {training.TrainRows:N0} of {training.Rows:N0} ratings from {training.Source}: {training.Epochs.Count} epochs of one cycle at lr {o.LearningRate:G3}, wd {o.WeightDecay:G3}, batch size {o.BatchSize}; valid RMSE {rmse}."));
+            $"Trained on {training.TrainRows:N0} of {training.Rows:N0} ratings from {training.Source}: {how}; valid RMSE {rmse}."));
         return ExitCodes.Ok;
     }
 
@@ -61,6 +64,7 @@ internal static class SummaryCommand
         ModelKind.Ials => "Implicit ALS factors (Hu, Koren and Volinsky 2008)",
         ModelKind.Bpr => "The dot-bias tables trained with BPR",
         ModelKind.Bce => "The dot-bias tables trained with sampled binary cross-entropy",
+        ModelKind.Bayes => "A Bayesian factorization machine (Gibbs-sampled, libFM's MCMC) folded into dot-bias tables",
         _ => "The lesson's model (fastai EmbeddingDotBias)",
     };
 }

@@ -56,6 +56,11 @@ internal static class TrainCommand
             Console.Out.WriteLine(split is not null && request.ValidFile is not null
                 ? $"{split.Train.Length:N0} {rows} from {path} and {split.Valid.Length:N0} for validation from {request.ValidFile}; {table.UserIds.Count:N0} users, {table.ItemIds.Count:N0} items"
                 : $"{table.Count:N0} {rows}, {table.UserIds.Count:N0} users, {table.ItemIds.Count:N0} items from {path}");
+        }
+        if (request.Training.Model == ModelKind.Bayes)
+            request = WithSideFeatures(request, path);
+        if (!request.Json)
+        {
             if (request.WithoutRatings)
                 Console.Out.WriteLine($"No rating column: each line is an interaction, so this trains the {ModelKindNames.Of(request.Training.Model)} model on who interacted with what (--model chooses another).");
             if (request.Ensemble > 1 && table.Count >= LargeTable)
@@ -70,7 +75,12 @@ internal static class TrainCommand
         void Train() => trained = request.Ensemble == 1
             ? CollabTrainer.Train(table, request.Training, split, callbacks, cancellation)
             : SeedEnsemble.Train(table, request.Training, request.Ensemble, split, callbacks, MemberReporter(request), cancellation).Merged;
-        if (live)
+        if (request.Training.Model == ModelKind.Bayes)
+        {
+            var progress = request.Json ? null : new GibbsProgressWriter(Console.Out);
+            trained = await Task.Run(() => BayesTrainer.Train(table, request.Training, split, progress, cancellation), CancellationToken.None);
+        }
+        else if (live)
         {
             await console.Live(display.Renderable).StartAsync(context =>
             {
@@ -93,6 +103,21 @@ internal static class TrainCommand
         if (ranking is null)
             BaselineCheck.Compare(table, split, request, trained.Summary.ValidRmse, Console.Error);
         return ExitCodes.Ok;
+    }
+
+    // The Bayesian FM's features: attribute files given or found beside the ratings, said in one line each.
+    private static TrainRequest WithSideFeatures(TrainRequest request, string path)
+    {
+        var (items, users) = SideFeatureFiles.Read(path, request.ItemsFile, request.UsersFile);
+        if (!request.Json)
+        {
+            foreach (var (table, what) in new[] { (items, "item"), (users, "user") })
+            {
+                if (table is not null)
+                    Console.Out.WriteLine($"{table.Count:N0} {what}s' attributes from {table.Source}: {table.Names.Count} features (--{what}s none to leave them out).");
+            }
+        }
+        return request with { Training = request.Training with { Bayes = request.Training.Bayes with { ItemAttributes = items, UserAttributes = users } } };
     }
 
     // An ensemble's plot follows its first seed, as the epoch table on screen does: the title says so.
@@ -161,8 +186,14 @@ internal static class TrainCommand
             return;
         }
         if (summary.Stopped)
-            output.WriteLine($"Stopped early after {summary.Epochs.Count} complete epoch(s).");
-        if (summary.Ensemble is { } ensemble)
+            output.WriteLine(summary.Options.Bayes is { } stoppedChain
+                ? $"Stopped early after {summary.Epochs.Count} sweep(s); the model averages the {stoppedChain.Kept} sample(s) kept so far."
+                : $"Stopped early after {summary.Epochs.Count} complete epoch(s).");
+        if (summary.Options.Bayes is { } chain && summary.Ensemble is { } samples)
+            output.WriteLine(summary.ValidRows == 0
+                ? $"{chain.Kept} samples averaged and merged into {samples.Rank} factors; rating noise sd {chain.NoiseStd:F3}."
+                : $"{chain.Kept} samples averaged and merged into {samples.Rank} factors (their averaged prediction: valid RMSE {Rmse(samples.AveragedValidRmse)}); rating noise sd {chain.NoiseStd:F3}.");
+        else if (summary.Ensemble is { } ensemble)
             output.WriteLine(summary.ValidRows == 0
                 ? $"{ensemble.Members} seeds merged into {ensemble.Rank} factors."
                 : $"{ensemble.Members} seeds merged into {ensemble.Rank} factors (their averaged prediction: valid RMSE {Rmse(ensemble.AveragedValidRmse)}).");

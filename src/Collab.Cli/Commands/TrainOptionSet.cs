@@ -27,6 +27,8 @@ internal sealed class TrainOptionSet
     private readonly Option<string?> _model = new("--model") { Description = "The model: dot (the lesson's dot product with biases), nn (fastai's neural variant) on ratings; ials (implicit alternating least squares), ease (closed-form item-item, up to 20,000 items), bpr or bce (ranking losses) on who-interacted-with-what. Default: dot on a rated file; ials on a file without ratings (two columns, or --implicit)." };
     private readonly Option<float?> _implicit = new("--implicit") { Description = "Treat a rated file as 'who interacted with what': rows rated at least this value (e.g. 4) are interactions, the rest are dropped." };
     private readonly Option<string> _sampling = new("--sampling") { Description = "How each epoch draws its rows (exact mode): 'permutation' (every row once) or 'with-replacement' (fastai 2.7.18's loader: uniform draws, some rows twice, about a third of them not at all).", DefaultValueFactory = _ => "permutation" };
+    private readonly Option<string?> _items = new("--items") { Description = "Item attributes for --model bayes (the accurate recipe): a MovieLens items file (movies.csv, u.item, movies.dat); genres and decade become features. Default: the one beside the ratings; 'none' for none." };
+    private readonly Option<string?> _users = new("--users") { Description = "User attributes for --model bayes: u.user or users.dat (age, gender, occupation, zip region). Default: the one beside the ratings; 'none' for none." };
     private readonly Option<string?> _out = new("--out", "-o") { Description = "Save the trained model to this file." };
     private readonly Option<string?> _plot = new("--plot") { Description = "Save the training and validation losses as a PNG." };
     private readonly Option<bool> _json = CommonOptions.Json();
@@ -35,7 +37,7 @@ internal sealed class TrainOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _fastOptimizer, _threads, _biasWd, _recipe, _ensemble, _model, _implicit, _sampling, _out, _plot, _json, _dataDir })
+        foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _fastOptimizer, _threads, _biasWd, _recipe, _ensemble, _model, _implicit, _sampling, _items, _users, _out, _plot, _json, _dataDir })
             command.Options.Add(option);
         _file.AddTo(command);
     }
@@ -47,9 +49,19 @@ internal sealed class TrainOptionSet
         if (threshold is { } t && !float.IsFinite(t))
             throw new UserErrorException("--implicit takes a finite rating, e.g. 4.");
         bool interactions = withoutRatings || threshold is not null;
-        var kind = ReadModel(parse.GetValue(_model), interactions);
+        var named = ReadModel(parse.GetValue(_model), interactions);
         bool recipeNamed = parse.GetResult(_recipe) is { Implicit: false };
-        var (recipe, members) = kind == ModelKind.Dot || recipeNamed ? ReadRecipe(parse.GetValue(_recipe)!) : (Recipes.ForModel(kind), 1);
+        var recipeName = parse.GetValue(_recipe)!;
+        var (recipe, members) = named switch
+        {
+            null => ReadRecipe(recipeName),
+            _ when recipeNamed => ReadRecipe(recipeName),
+            ModelKind.Dot => Recipes.Named(Recipes.DotEnsemble),
+            { } asked => (Recipes.ForModel(asked), 1),
+        };
+        var kind = named ?? recipe.Model;
+        if (kind != recipe.Model && (kind == ModelKind.Bayes || recipe.Model == ModelKind.Bayes))
+            throw new UserErrorException($"The {recipeName} recipe trains the {ModelKindNames.Of(recipe.Model)} model, not {ModelKindNames.Of(kind)}: drop --recipe, or pick one of the {ModelKindNames.Of(kind)} model's.");
         recipe = recipe with { Model = kind, YRange = kind is ModelKind.Dot or ModelKind.Nn ? recipe.YRange : null };
         if (kind != ModelKind.Dot && members > 1 && parse.GetValue(_ensemble) is null)
             members = 1;
@@ -84,6 +96,17 @@ internal sealed class TrainOptionSet
                 },
             };
         }
+        if (kind == ModelKind.Bayes)
+        {
+            training = training with
+            {
+                Bayes = training.Bayes with
+                {
+                    Rank = parse.GetValue(_factors) ?? training.Bayes.Rank,
+                    Sweeps = parse.GetValue(_epochs) ?? training.Bayes.Sweeps,
+                },
+            };
+        }
         int ensemble = parse.GetValue(_ensemble) ?? members;
         if (ensemble < 1)
             throw new UserErrorException("--ensemble must be at least 1.");
@@ -97,6 +120,8 @@ internal sealed class TrainOptionSet
             ImplicitThreshold = threshold,
             WithoutRatings = withoutRatings,
             EnsembleFromRecipe = parse.GetValue(_ensemble) is null,
+            ItemsFile = parse.GetValue(_items),
+            UsersFile = parse.GetValue(_users),
         };
     }
 
@@ -112,10 +137,11 @@ internal sealed class TrainOptionSet
     /// <summary>True when the ratings options name a rating column (so a two-column guess must not override it).</summary>
     public bool NamesRatingColumn(ParseResult parse) => _file.NamesRating(parse);
 
-    private static ModelKind ReadModel(string? name, bool interactions)
+    // Null: no --model on a rated file, so the recipe's kind is trained.
+    private static ModelKind? ReadModel(string? name, bool interactions)
     {
         if (name is null)
-            return interactions ? ModelKind.Ials : ModelKind.Dot;
+            return interactions ? ModelKind.Ials : null;
         if (!ModelKindNames.TryParse(name, out var kind))
             throw new UserErrorException($"--model '{name}' is not a model 'train' knows; use {string.Join(", ", ModelKindNames.All)}.");
         if (interactions && ModelKindTraits.PredictsRatings(kind))

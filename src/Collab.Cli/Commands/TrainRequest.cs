@@ -20,6 +20,12 @@ internal sealed record TrainRequest(
     /// <summary>The seed count came from the recipe, not from --ensemble, so it may give way to the machine's memory.</summary>
     public bool EnsembleFromRecipe { get; init; }
 
+    /// <summary>--items: the bayes model's item attributes file; null looks beside the ratings, 'none' takes none.</summary>
+    public string? ItemsFile { get; init; }
+
+    /// <summary>--users: the bayes model's user attributes file; null looks beside the ratings, 'none' takes none.</summary>
+    public string? UsersFile { get; init; }
+
     /// <summary>The file has no rating column: every line is an interaction.</summary>
     public bool WithoutRatings { get; init; }
 }

@@ -11,6 +11,9 @@ internal static class MetadataFiles
     /// <summary>The items file beside a ratings file (movies.csv, u.item or movies.dat), or null.</summary>
     public static string? ItemsBeside(string? ratingsPath) => Beside(ratingsPath, ItemFiles);
 
+    /// <summary>The users file beside a ratings file (u.user or users.dat), or null.</summary>
+    public static string? UsersBeside(string? ratingsPath) => Beside(ratingsPath, UserFiles);
+
     /// <summary>
     /// Reads item metadata: a MovieLens items file by its name (when no id column is given), else any
     /// delimited file with a header, keyed by <paramref name="idColumn"/>.

@@ -31,6 +31,9 @@ public sealed class AttributeTable
     /// <summary>The attributes, in column order.</summary>
     public IReadOnlyList<string> Names { get; }
 
+    /// <summary>The ids that have a row.</summary>
+    public IEnumerable<string> Ids => _rows.Keys;
+
     /// <summary>Rows held.</summary>
     public int Count => _rows.Count;
 

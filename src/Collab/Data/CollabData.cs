@@ -48,15 +48,22 @@ public sealed class CollabData
     }
 
     /// <summary>Encodes a table with a given split.</summary>
-    public static CollabData FromTable(RatingsTable table, DataSplit split, VocabularyScope scope = VocabularyScope.Training)
+    public static CollabData FromTable(RatingsTable table, DataSplit split, VocabularyScope scope = VocabularyScope.Training) =>
+        FromTable(table, split, scope, [], []);
+
+    /// <summary>
+    /// Encodes a table with a given split, adding rows for ids known from elsewhere (users and items of attribute
+    /// files): a model that reads their attributes can then score them without a training rating.
+    /// </summary>
+    internal static CollabData FromTable(RatingsTable table, DataSplit split, VocabularyScope scope, IEnumerable<string> moreUsers, IEnumerable<string> moreItems)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(split);
         if (split.Train.Length == 0)
             throw new ArgumentException("The split leaves no training rows.", nameof(split));
         int[] extraRows = scope == VocabularyScope.AllRows ? split.Valid : [];
-        var users = Vocabulary.FromIds(DistinctIds(table, itemColumn: false, split.Train, extraRows));
-        var items = Vocabulary.FromIds(DistinctIds(table, itemColumn: true, split.Train, extraRows));
+        var users = Vocabulary.FromIds(DistinctIds(table, itemColumn: false, split.Train, extraRows).Concat(moreUsers));
+        var items = Vocabulary.FromIds(DistinctIds(table, itemColumn: true, split.Train, extraRows).Concat(moreItems));
         var userMap = users.MapFrom(table.UserIds);
         var itemMap = items.MapFrom(table.ItemIds);
         var train = EncodedRatings.Select(table, split.Train, userMap, itemMap);

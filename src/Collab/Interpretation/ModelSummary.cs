@@ -61,6 +61,7 @@ public sealed class ModelSummary
         ModelKind.Ials => new(SummaryPart.Loss, "weighted squares", "1", 1, "implicit ALS: squared error of every user-item score against 1 (interacted) or 0 (not), the unobserved pairs down-weighted, minimised by alternating least squares"),
         ModelKind.Bpr => new(SummaryPart.Loss, "BPR", "1", 1, "Bayesian personalised ranking: -log σ(score(positive) - score(sampled negative)) per training pair"),
         ModelKind.Bce => new(SummaryPart.Loss, "BCE", "1", 1, "binary cross-entropy of σ(score) against 1 for each interaction and 0 for sampled negatives"),
+        ModelKind.Bayes => new(SummaryPart.Loss, "Gaussian likelihood", "1", 1, "a rating is the FM's score plus normal noise; Gibbs sampling draws the weights, priors and noise from their posterior, and the tables hold the mean of the kept samples' scores"),
         _ => new(SummaryPart.Loss, "MSE", "1", 1, "mean squared error between predictions and actual ratings over a batch (MSELossFlat); RMSE is its square root"),
     };
 

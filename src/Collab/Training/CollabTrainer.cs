@@ -2,7 +2,6 @@ using System.Numerics.Tensors;
 using Collab.Data;
 using Collab.Models;
 using Collab.Persistence;
-using Collab.Training.Bayesian;
 
 namespace Collab.Training;
 
@@ -23,6 +22,8 @@ public static class CollabTrainer
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (options.Model == ModelKind.Bayes)
+            return BayesTrainer.Train(table, options, split, null, cancellation);
         split ??= DataSplit.Random(table.Count, options.ValidPct, options.Seed);
         return Train(CollabData.FromTable(table, split, options.VocabularyScope), table, options, callbacks, null, cancellation);
     }

@@ -13,8 +13,11 @@ public static class Recipes
     /// <summary>Seeds the accurate recipe trains and merges.</summary>
     public const int AccurateMembers = 10;
 
+    /// <summary>The name of the most accurate recipe of the dot model: <see cref="AccurateMembers"/> seeds merged.</summary>
+    public const string DotEnsemble = "ensemble";
+
     /// <summary>The recipe names <see cref="Named"/> knows, the default first.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["accurate", "lesson", "fastai"];
+    public static IReadOnlyList<string> Names { get; } = ["accurate", DotEnsemble, "lesson", "fastai"];
 
     /// <summary>The lesson's recipe: 50 factors, y_range (0, 5.5), 5 epochs of one cycle at 5e-3, wd 0.1, batch 64, exact mode.</summary>
     public static TrainingOptions Lesson { get; } = new() { Epochs = 5, WeightDecay = 0.1 };
@@ -45,6 +48,7 @@ public static class Recipes
     public static TrainingOptions ForModel(ModelKind kind) => kind switch
     {
         ModelKind.Dot or ModelKind.Nn => Fastai with { Model = kind },
+        ModelKind.Bayes => new TrainingOptions { Model = kind, YRange = null },
         ModelKind.Bpr or ModelKind.Bce => new TrainingOptions { Model = kind, YRange = null, Epochs = 20, LearningRate = 1e-2, WeightDecay = 0.1 },
         _ => new TrainingOptions { Model = kind, YRange = null },
     };
@@ -52,7 +56,7 @@ public static class Recipes
     /// <summary>Looks a recipe up by name (see <see cref="Names"/>), ignoring case: its options and how many seeds it merges.</summary>
     public static (TrainingOptions Options, int Members) Named(string name) => name.ToLowerInvariant() switch
     {
-        "accurate" => (Accurate, AccurateMembers),
+        "accurate" or DotEnsemble => (Accurate, AccurateMembers),
         "lesson" => (Lesson, 1),
         "fastai" => (Fastai, 1),
         _ => throw new ArgumentException($"Unknown recipe '{name}'; use {string.Join(", ", Names.Select(n => $"'{n}'"))}."),

@@ -15,6 +15,13 @@ public sealed record FeatureColumn(string Name, FeatureKind Kind = FeatureKind.A
     public static IReadOnlyList<FeatureColumn> MovieLensItems { get; } =
         [new("genres", FeatureKind.Tags), new("year", FeatureKind.Bucket, 10), new("year", FeatureKind.Number)];
 
+    /// <summary>
+    /// MovieLens items as the Bayesian factorization machine takes them: genres as tags and the release decade, all
+    /// indicators (a year as a raw number would dwarf every other feature of a factorization machine).
+    /// </summary>
+    public static IReadOnlyList<FeatureColumn> MovieLensItemIndicators { get; } =
+        [new("genres", FeatureKind.Tags), new("year", FeatureKind.Bucket, 10)];
+
     /// <summary>MovieLens users: age by decade, gender, occupation, and the first digit of the zip code (a US region).</summary>
     public static IReadOnlyList<FeatureColumn> MovieLensUsers { get; } =
         [new("age", FeatureKind.Bucket, 10), new("gender", FeatureKind.Category), new("occupation", FeatureKind.Category), new("zip", FeatureKind.Prefix, 1)];

@@ -1,3 +1,5 @@
+using Collab.Data;
+
 namespace Collab.ColdStart.Metadata;
 
 /// <summary>
@@ -32,6 +34,9 @@ public sealed class FeatureTable
     /// <exception cref="KeyNotFoundException">The id has no metadata.</exception>
     public ReadOnlySpan<float> Row(string id) =>
         _rows.TryGetValue(id, out var row) ? row : throw new KeyNotFoundException($"No metadata for '{id}'.");
+
+    /// <summary>The encoded rows as an <see cref="AttributeTable"/> (the Bayesian factorization machine's side features).</summary>
+    public AttributeTable ToAttributes(string source) => new(source, FeatureNames, _rows);
 
     /// <summary>Encodes metadata given as column → value (missing columns count as missing values), e.g. a new user's answers.</summary>
     public float[] Encode(IReadOnlyDictionary<string, string> values)

@@ -153,12 +153,22 @@ internal sealed partial class GibbsSampler
         return mean + CounterNormal.Draw(_seed, (ulong)sweep, slot, (ulong)j) / Math.Sqrt(precision);
     }
 
-    private void ForRows(int rows, Action<int> body) =>
-        Parallel.For(0, (rows + 255) / 256, _parallel, chunk =>
+    // Rows are independent; small loops and single-threaded runs stay on this thread (a parallel loop's hand-off
+    // costs more than a few thousand rows of work).
+    private void ForRows(int rows, Action<int> body)
+    {
+        if (_parallel.MaxDegreeOfParallelism == 1 || rows < ParallelRows)
         {
-            for (int b = chunk * 256, end = Math.Min(rows, b + 256); b < end; b++)
+            for (int b = 0; b < rows; b++)
+                body(b);
+            return;
+        }
+        Parallel.For(0, (rows + RowChunk - 1) / RowChunk, _parallel, chunk =>
+        {
+            for (int b = chunk * RowChunk, end = Math.Min(rows, b + RowChunk); b < end; b++)
                 body(b);
         });
+    }
 
     // One-hot blocks draw their columns in parallel (their conditionals are independent); others in order.
     private void ForColumns(FeatureBlock block, Action<int> body)

@@ -19,6 +19,7 @@ internal sealed partial class GibbsSampler
     private const double GlobalBiasPrecision = 1e-2;
     private const double InitStd = 0.1;
     private const int Chunk = 4096;
+    private const int RowChunk = 512, ParallelRows = 2048;
     // The incremental sums drift by rounding only; rebuilding them now and then keeps the drift at rounding level.
     private const int RefreshEvery = 16;
 
@@ -39,9 +40,11 @@ internal sealed partial class GibbsSampler
         _rank = rank;
         _seed = seed;
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
-        _ratings = train.RatingsArray;
-        _users = train.UsersArray;
-        _items = train.ItemsArray;
+        // Ratings in user order: passes over user-side blocks then read the per-rating arrays sequentially.
+        var order = RatingGroups.By(train.Users, users).Order;
+        _ratings = [.. order.Select(n => train.RatingsArray[n])];
+        _users = [.. order.Select(n => train.UsersArray[n])];
+        _items = [.. order.Select(n => train.ItemsArray[n])];
         _byUser = RatingGroups.By(_users, users);
         _byItem = RatingGroups.By(_items, items);
         _blocks = [.. blocks.Select(b => new BlockState(b, rank))];

@@ -4,8 +4,9 @@ using Collab.Evaluation.Metrics;
 using Collab.Models;
 using Collab.Models.Merging;
 using Collab.Persistence;
+using Collab.Training.Bayesian;
 
-namespace Collab.Training.Bayesian;
+namespace Collab.Training;
 
 /// <summary>
 /// Trains the Bayesian factorization machine: builds the features, runs the Gibbs chain, keeps every
@@ -25,7 +26,10 @@ public static class BayesTrainer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         split ??= DataSplit.Random(table.Count, options.ValidPct, options.Seed);
-        return Train(CollabData.FromTable(table, split, options.VocabularyScope), table, options, progress, cancellation);
+        // Users and items of the attribute tables get rows even without a training rating: their attributes score them.
+        var data = CollabData.FromTable(table, split, options.VocabularyScope,
+            options.Bayes.UserAttributes?.Ids ?? [], options.Bayes.ItemAttributes?.Ids ?? []);
+        return Train(data, table, options, progress, cancellation);
     }
 
     internal static TrainedModel Train(CollabData data, RatingsTable table, TrainingOptions options, IProgress<GibbsSweep>? progress, CancellationToken cancellation)
