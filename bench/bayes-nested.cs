@@ -65,7 +65,7 @@ for (int f = 0; f < foldsToRun; f++)
     results["chosen " + chosen.Name].Add((0, 0));
 
     var watch = Stopwatch.StartNew();
-    var ensemble = SeedEnsemble.Train(table, Recipes.Accurate, Recipes.AccurateMembers, outer).Merged;
+    var ensemble = SeedEnsemble.Train(table, Recipes.Ensemble, Recipes.EnsembleMembers, outer).Merged;
     Record("dot ensemble (today)", ensemble.Summary.ValidRmse, watch.Elapsed.TotalSeconds);
     watch.Restart();
     var lesson = CollabTrainer.Train(table, Recipes.Lesson, outer);

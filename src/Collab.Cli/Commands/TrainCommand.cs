@@ -46,6 +46,8 @@ internal static class TrainCommand
             table = RatingsReader.Read(path, request.FileOptions);
         if (request.ImplicitThreshold is { } threshold)
             table = ImplicitFeedback.Binarize(table, threshold);
+        if (table.Count > Recipes.AccurateRatingsLimit)
+            request = options.Read(parse, withoutRatings, table.Count);
         request = TrainChecks.Prepare(table, split, request, path, Console.Error);
 
         var display = new TrainingDisplay(Console.Out);
@@ -61,6 +63,8 @@ internal static class TrainCommand
             request = WithSideFeatures(request, path);
         if (!request.Json)
         {
+            if (request.EnsembleForSize)
+                Console.Out.WriteLine($"{table.Count:N0} ratings: more than the Bayesian FM trains in a few minutes ({Recipes.AccurateRatingsLimit:N0}), so this trains the dot ensemble (--model bayes to insist).");
             if (request.WithoutRatings)
                 Console.Out.WriteLine($"No rating column: each line is an interaction, so this trains the {ModelKindNames.Of(request.Training.Model)} model on who interacted with what (--model chooses another).");
             if (request.Ensemble > 1 && table.Count >= LargeTable)

@@ -35,6 +35,8 @@ internal sealed class TrainOptionSet
     private readonly Option<string?> _dataDir = CommonOptions.DataDir();
     private readonly RatingsFileOptionSet _file = new(allowNoRatings: false);
 
+    private IEnumerable<Option> GradientOnly => [_yRange, _lr, _wd, _bs, _eps, _mode, _biasWd, _ensemble, _plot];
+
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { _validPct, _validFile, _seed, _factors, _yRange, _epochs, _lr, _wd, _bs, _eps, _mode, _fastOptimizer, _threads, _biasWd, _recipe, _ensemble, _model, _implicit, _sampling, _items, _users, _out, _plot, _json, _dataDir })
@@ -42,8 +44,11 @@ internal sealed class TrainOptionSet
         _file.AddTo(command);
     }
 
-    /// <summary>Reads the request; <paramref name="withoutRatings"/> says the file has no rating column (it holds interactions).</summary>
-    public TrainRequest Read(ParseResult parse, bool withoutRatings)
+    /// <summary>
+    /// Reads the request; <paramref name="withoutRatings"/> says the file has no rating column (it holds interactions).
+    /// <paramref name="ratings"/>, when known, lets the default recipe give way to the dot ensemble on large files.
+    /// </summary>
+    public TrainRequest Read(ParseResult parse, bool withoutRatings, int? ratings = null)
     {
         var threshold = parse.GetValue(_implicit);
         if (threshold is { } t && !float.IsFinite(t))
@@ -52,8 +57,12 @@ internal sealed class TrainOptionSet
         var named = ReadModel(parse.GetValue(_model), interactions);
         bool recipeNamed = parse.GetResult(_recipe) is { Implicit: false };
         var recipeName = parse.GetValue(_recipe)!;
+        // Without --model or --recipe, options only gradient training reads (or a large file) keep the dot ensemble.
+        bool ensembleByDefault = named is null && !recipeNamed && !interactions
+            && (GradientOnly.Any(o => parse.GetResult(o) is { Implicit: false }) || ratings > Recipes.AccurateRatingsLimit);
         var (recipe, members) = named switch
         {
+            null when ensembleByDefault => Recipes.Named(Recipes.DotEnsemble),
             null => ReadRecipe(recipeName),
             _ when recipeNamed => ReadRecipe(recipeName),
             ModelKind.Dot => Recipes.Named(Recipes.DotEnsemble),
@@ -120,6 +129,7 @@ internal sealed class TrainOptionSet
             ImplicitThreshold = threshold,
             WithoutRatings = withoutRatings,
             EnsembleFromRecipe = parse.GetValue(_ensemble) is null,
+            EnsembleForSize = ensembleByDefault && ratings > Recipes.AccurateRatingsLimit,
             ItemsFile = parse.GetValue(_items),
             UsersFile = parse.GetValue(_users),
         };

@@ -20,6 +20,9 @@ internal sealed record TrainRequest(
     /// <summary>The seed count came from the recipe, not from --ensemble, so it may give way to the machine's memory.</summary>
     public bool EnsembleFromRecipe { get; init; }
 
+    /// <summary>The default recipe gave way to the dot ensemble because the file is large.</summary>
+    public bool EnsembleForSize { get; init; }
+
     /// <summary>--items: the bayes model's item attributes file; null looks beside the ratings, 'none' takes none.</summary>
     public string? ItemsFile { get; init; }
 

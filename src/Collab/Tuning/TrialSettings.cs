@@ -9,7 +9,7 @@ public sealed record TrialSettings(double LearningRate, double WeightDecay, doub
     /// <summary>The lesson's recipe (5 epochs at 5e-3, wd 0.1 on every table, 50 factors, batch 64, y_range up to max + 0.5).</summary>
     public static TrialSettings Lesson { get; } = new(5e-3, 0.1, 0.1, 50, 5, 64, 0.5);
 
-    /// <summary>The accurate recipe (see <see cref="Recipes.Accurate"/>): 100 factors, wd 0.6 on factors, 0.01 on biases, y_range up to max + 0.75.</summary>
+    /// <summary>The accurate recipe (see <see cref="Recipes.Ensemble"/>): 100 factors, wd 0.6 on factors, 0.01 on biases, y_range up to max + 0.75.</summary>
     public static TrialSettings Accurate { get; } = new(5e-3, 0.6, 0.01, 100, 5, 64, 0.75);
 
     /// <summary>Training options for these settings: fast mode, one thread, y_range (0, highest rating + margin).</summary>

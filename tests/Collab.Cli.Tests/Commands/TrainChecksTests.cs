@@ -25,7 +25,7 @@ public sealed class TrainChecksTests
     [Fact]
     public void A_recipes_seeds_give_way_to_memory_in_one_line_but_an_explicit_ensemble_is_refused()
     {
-        var recipe = Request(Recipes.Accurate with { Factors = 100 }, ensemble: 10) with { EnsembleFromRecipe = true };
+        var recipe = Request(Recipes.Ensemble with { Factors = 100 }, ensemble: 10) with { EnsembleFromRecipe = true };
         long users = Table.UserIds.Count + 1L, items = Table.ItemIds.Count + 1L;
         // Room for three seeds, not four.
         long room = TrainingMemory.Estimate(users, items, 100, 3, recipe.Training.Threads);
@@ -52,7 +52,7 @@ public sealed class TrainChecksTests
     [Fact]
     public void A_merge_too_wide_to_finish_is_refused()
     {
-        var request = Request(Recipes.Accurate with { Factors = 1000 }, ensemble: 100);
+        var request = Request(Recipes.Ensemble with { Factors = 1000 }, ensemble: 100);
         var e = Assert.Throws<UserErrorException>(() => TrainChecks.Prepare(Table, null, request, "r.csv", TextWriter.Null));
         Assert.Contains("gives the merge 100,000 columns", e.Message);
     }

@@ -31,7 +31,7 @@ public sealed class DivergenceTests
     [Fact]
     public void An_ensemble_whose_seeds_diverge_fails_the_same_way_instead_of_in_the_merge()
     {
-        var options = Recipes.Accurate with { LearningRate = 100 };
+        var options = Recipes.Ensemble with { LearningRate = 100 };
         Assert.Throws<TrainingDivergedException>(() => SeedEnsemble.Train(Table, options, 3));
     }
 

@@ -10,18 +10,15 @@ internal static class FmFeatures
 {
     public static IReadOnlyList<FeatureBlock> Build(EncodedRatings train, Vocabulary users, Vocabulary items, BayesOptions options)
     {
-        var blocks = new List<FeatureBlock>
-        {
-            FeatureBlock.Identity("user", FeatureSide.User, users.Count),
-            FeatureBlock.Identity("item", FeatureSide.Item, items.Count),
-        };
+        // The user side first, then the item side: the sampler reorders its per-rating state once between them.
+        var blocks = new List<FeatureBlock> { FeatureBlock.Identity("user", FeatureSide.User, users.Count) };
         if (options.ImplicitSets)
-        {
             blocks.Add(Sets("rated items", FeatureSide.User, train.Users, train.Items, users.Count, items.Count));
-            blocks.Add(Sets("raters", FeatureSide.Item, train.Items, train.Users, items.Count, users.Count));
-        }
         if (options.UserAttributes is { } userAttributes)
             blocks.Add(Attributes("user attributes", FeatureSide.User, users, userAttributes));
+        blocks.Add(FeatureBlock.Identity("item", FeatureSide.Item, items.Count));
+        if (options.ImplicitSets)
+            blocks.Add(Sets("raters", FeatureSide.Item, train.Items, train.Users, items.Count, users.Count));
         if (options.ItemAttributes is { } itemAttributes)
             blocks.Add(Attributes("item attributes", FeatureSide.Item, items, itemAttributes));
         return blocks;

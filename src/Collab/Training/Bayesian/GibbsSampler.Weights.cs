@@ -15,15 +15,16 @@ internal sealed partial class GibbsSampler
     {
         var state = _blocks[g];
         var block = state.Block;
-        var groups = GroupsOf(block);
+        var starts = StartsOf(block);
         var rows = _rows;
         ForRows(block.Rows, b =>
         {
             double sum = 0;
-            foreach (int n in groups.Of(b))
-                sum += _residuals[n];
+            var residuals = _residuals;
+            for (int n = starts[b]; n < starts[b + 1]; n++)
+                sum += residuals[n];
             rows[b].E = sum;
-            rows[b].Count = groups.Count(b);
+            rows[b].Count = starts[b + 1] - starts[b];
             rows[b].OldSum = state.Linear[b];
         });
         ForColumns(block, j => DrawWeight(state, j, sweep, g));
@@ -31,13 +32,14 @@ internal sealed partial class GibbsSampler
         {
             double change = state.Linear[b] - rows[b].OldSum;
             var q = _interactions[0];
+            var residuals = _residuals;
             ref var row = ref rows[b];
             row.Sum = row.OldSum = state.Sums[b * _rank];
             row.Square = row.OldSquare = state.SquareSums[b * _rank];
             double r1 = 0, r2 = 0, se = 0, ser = 0;
-            foreach (int n in groups.Of(b))
+            for (int n = starts[b]; n < starts[b + 1]; n++)
             {
-                double e = _residuals[n] -= change;
+                double e = residuals[n] -= change;
                 double r = q[n] - row.Sum;
                 r1 += r;
                 r2 += r * r;
@@ -50,7 +52,7 @@ internal sealed partial class GibbsSampler
         {
             int factor = f;
             ForColumns(block, j => DrawFactor(state, j, factor, sweep, g));
-            ForRows(block.Rows, b => Push(state, groups, b, factor));
+            ForRows(block.Rows, b => Push(state, starts, b, factor));
         }
     }
 
@@ -112,7 +114,7 @@ internal sealed partial class GibbsSampler
     }
 
     // Applies factor f's change of row b to its ratings, then gathers the row sums of factor f + 1.
-    private void Push(BlockState state, RatingGroups groups, int b, int f)
+    private void Push(BlockState state, int[] starts, int b, int f)
     {
         int k = _rank;
         ref var row = ref _rows[b];
@@ -123,11 +125,12 @@ internal sealed partial class GibbsSampler
         bool last = f + 1 == k;
         var next = last ? q : _interactions[f + 1];
         double own = last ? 0 : state.Sums[b * k + f + 1];
+        var residuals = _residuals;
         double r1 = 0, r2 = 0, se = 0, ser = 0;
-        foreach (int n in groups.Of(b))
+        for (int n = starts[b]; n < starts[b + 1]; n++)
         {
             double old = q[n], updated = old + change;
-            double e = _residuals[n] -= 0.5 * (updated * updated - old * old - squares);
+            double e = residuals[n] -= 0.5 * (updated * updated - old * old - squares);
             q[n] = updated;
             if (last)
                 continue;

@@ -28,10 +28,11 @@ internal sealed partial class GibbsSampler
     private readonly ParallelOptions _parallel;
     private readonly float[] _ratings;
     private readonly int[] _users, _items;
-    private readonly RatingGroups _byUser, _byItem;
+    private readonly int[] _userStart, _itemStart, _itemOrder;
     private readonly BlockState[] _blocks;
-    private readonly double[] _residuals;
-    private readonly double[][] _interactions;
+    private double[] _residuals, _residualsOther;
+    private double[][] _interactions, _interactionsOther;
+    private bool _inItemOrder;
     private readonly RowSums[] _rows;
     private readonly SeededRandom _random;
 
@@ -40,16 +41,21 @@ internal sealed partial class GibbsSampler
         _rank = rank;
         _seed = seed;
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
-        // Ratings in user order: passes over user-side blocks then read the per-rating arrays sequentially.
-        var order = RatingGroups.By(train.Users, users).Order;
+        // The per-rating state lives in user order while user-side blocks are drawn and in item order while item-side
+        // blocks are: a block's passes then read each row's ratings as one contiguous run.
+        var byUser = RatingGroups.By(train.Users, users);
+        var order = byUser.Order;
         _ratings = [.. order.Select(n => train.RatingsArray[n])];
         _users = [.. order.Select(n => train.UsersArray[n])];
         _items = [.. order.Select(n => train.ItemsArray[n])];
-        _byUser = RatingGroups.By(_users, users);
-        _byItem = RatingGroups.By(_items, items);
+        _userStart = byUser.Start;
+        var byItem = RatingGroups.By(_items, items);
+        _itemStart = byItem.Start;
+        _itemOrder = byItem.Order;
         _blocks = [.. blocks.Select(b => new BlockState(b, rank))];
-        _residuals = new double[_ratings.Length];
+        (_residuals, _residualsOther) = (new double[_ratings.Length], new double[_ratings.Length]);
         _interactions = [.. Enumerable.Range(0, rank).Select(_ => new double[_ratings.Length])];
+        _interactionsOther = [.. Enumerable.Range(0, rank).Select(_ => new double[_ratings.Length])];
         int rows = Math.Max(users, items);
         _rows = new RowSums[rows];
         _random = SeededRandom.ForStream(seed, SeedStream.Gibbs);
@@ -86,10 +92,49 @@ internal sealed partial class GibbsSampler
         foreach (var state in _blocks)
             SampleHyperParameters(state);
         for (int g = 0; g < _blocks.Length; g++)
+        {
+            Reorder(_blocks[g].Block.Side == FeatureSide.Item);
             SampleBlock(g, sweep);
+        }
+        Reorder(toItemOrder: false);
     }
 
-    private RatingGroups GroupsOf(FeatureBlock block) => block.Side == FeatureSide.User ? _byUser : _byItem;
+    // Where row b's ratings sit in the current order: [start[b], start[b + 1]).
+    private int[] StartsOf(FeatureBlock block) => block.Side == FeatureSide.User ? _userStart : _itemStart;
+
+    // Moves the residuals and per-factor sums between user order and item order (position m of item order holds
+    // rating _itemOrder[m] of user order).
+    private void Reorder(bool toItemOrder)
+    {
+        if (toItemOrder == _inItemOrder)
+            return;
+        var order = _itemOrder;
+        var (from, to) = (_residuals, _residualsOther);
+        var (fromSums, toSums) = (_interactions, _interactionsOther);
+        Parallel.For(0, ChunkCount(order.Length), _parallel, chunk =>
+        {
+            var (start, end) = ChunkBounds(chunk, order.Length);
+            for (int m = start; m < end; m++)
+            {
+                int n = order[m];
+                if (toItemOrder)
+                {
+                    to[m] = from[n];
+                    for (int f = 0; f < fromSums.Length; f++)
+                        toSums[f][m] = fromSums[f][n];
+                }
+                else
+                {
+                    to[n] = from[m];
+                    for (int f = 0; f < fromSums.Length; f++)
+                        toSums[f][n] = fromSums[f][m];
+                }
+            }
+        });
+        (_residuals, _residualsOther) = (to, from);
+        (_interactions, _interactionsOther) = (toSums, fromSums);
+        _inItemOrder = toItemOrder;
+    }
 
     private int RowOf(FeatureSide side, int n) => side == FeatureSide.User ? _users[n] : _items[n];
 

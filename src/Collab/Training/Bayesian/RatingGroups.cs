@@ -13,10 +13,6 @@ internal sealed class RatingGroups
 
     public int[] Order { get; }
 
-    public int Count(int group) => Start[group + 1] - Start[group];
-
-    public ReadOnlySpan<int> Of(int group) => Order.AsSpan(Start[group], Start[group + 1] - Start[group]);
-
     /// <summary>Groups rating positions by <paramref name="keys"/> (values below <paramref name="groups"/>), keeping their order.</summary>
     public static RatingGroups By(ReadOnlySpan<int> keys, int groups)
     {

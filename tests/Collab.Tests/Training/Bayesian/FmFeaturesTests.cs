@@ -17,8 +17,8 @@ public sealed class FmFeaturesTests
     public void Ids_are_one_hot_and_the_sets_hold_distinct_members_at_one_over_root_count()
     {
         var blocks = FmFeatures.Build(Train, Users, Items, new BayesOptions());
-        Assert.Equal(["user", "item", "rated items", "raters"], blocks.Select(b => b.Name));
-        var (user, item, rated, raters) = (blocks[0], blocks[1], blocks[2], blocks[3]);
+        Assert.Equal(["user", "rated items", "item", "raters"], blocks.Select(b => b.Name));
+        var (user, rated, item, raters) = (blocks[0], blocks[1], blocks[2], blocks[3]);
         Assert.Equal(FeatureSide.User, user.Side);
         Assert.Equal(FeatureSide.Item, item.Side);
         for (int r = 0; r < 4; r++)
