@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace Collab.Server.Storage;
@@ -17,10 +18,22 @@ internal static class PostgresConnectionString
         ArgumentNullException.ThrowIfNull(database);
         if (database.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || database.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
             return FromUrl(database);
-        if (!database.Contains('=', StringComparison.Ordinal))
-            return null;
-        var keywords = new NpgsqlConnectionStringBuilder(database);
-        return string.IsNullOrEmpty(keywords.Host) ? null : keywords;
+        return NamesAHost(database) ? new NpgsqlConnectionStringBuilder(database) : null;
+    }
+
+    // Keywords, read without Npgsql's list first: a file name such as "a=b.db" is a SQLite path, not a bad keyword.
+    private static bool NamesAHost(string database)
+    {
+        var keywords = new DbConnectionStringBuilder();
+        try
+        {
+            keywords.ConnectionString = database;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        return keywords.ContainsKey("Host") || keywords.ContainsKey("Server");
     }
 
     private static NpgsqlConnectionStringBuilder FromUrl(string url)
