@@ -41,11 +41,7 @@ internal sealed class PostgresSessionStore : ISessionStore
     {
         using var connection = Open();
         using var command = Command(connection, "SELECT item, rating FROM answers WHERE session_id = @id ORDER BY id", ("id", id));
-        using var reader = command.ExecuteReader();
-        var answers = new List<StoredAnswer>();
-        while (reader.Read())
-            answers.Add(new StoredAnswer(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetFloat(1)));
-        return answers;
+        return DbRows.ReadAll(command, DbRows.Answer);
     }
 
     public List<string> Asked(string id, int? round = null)
@@ -54,11 +50,7 @@ internal sealed class PostgresSessionStore : ISessionStore
         using var command = round is { } only
             ? Command(connection, "SELECT item FROM asked WHERE session_id = @id AND round = @round ORDER BY position", ("id", id), ("round", only))
             : Command(connection, "SELECT item FROM asked WHERE session_id = @id ORDER BY round, position", ("id", id));
-        using var reader = command.ExecuteReader();
-        var items = new List<string>();
-        while (reader.Read())
-            items.Add(reader.GetString(0));
-        return items;
+        return DbRows.ReadAll(command, DbRows.Item);
     }
 
     public int OpenRound(string id, IReadOnlyList<string> items)

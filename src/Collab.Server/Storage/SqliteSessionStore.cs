@@ -50,11 +50,7 @@ internal sealed class SqliteSessionStore : ISessionStore
     {
         using var connection = Open();
         using var command = Command(connection, null, "SELECT item, rating FROM answers WHERE session_id = $id ORDER BY id", ("$id", id));
-        using var reader = command.ExecuteReader();
-        var answers = new List<StoredAnswer>();
-        while (reader.Read())
-            answers.Add(new StoredAnswer(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetFloat(1)));
-        return answers;
+        return DbRows.ReadAll(command, DbRows.Answer);
     }
 
     public List<string> Asked(string id, int? round = null)
@@ -63,11 +59,7 @@ internal sealed class SqliteSessionStore : ISessionStore
         using var command = Command(connection, null,
             "SELECT item FROM asked WHERE session_id = $id AND ($round IS NULL OR round = $round) ORDER BY round, position",
             ("$id", id), ("$round", round));
-        using var reader = command.ExecuteReader();
-        var items = new List<string>();
-        while (reader.Read())
-            items.Add(reader.GetString(0));
-        return items;
+        return DbRows.ReadAll(command, DbRows.Item);
     }
 
     public int OpenRound(string id, IReadOnlyList<string> items)
