@@ -16,15 +16,7 @@ trap 'kill $server' EXIT
 until curl -sf $base/health >/dev/null; do sleep 0.5; done
 curl -s "$base/api/users/1/recommendations?n=10" >/dev/null
 
-# 500 visitors, and 100 popular items they answer about.
-{
-  printf 'sessions = {'
-  for _ in $(seq 500); do printf '"%s",' "$(curl -s -X POST $base/api/sessions | sed -E 's/.*"id":"([0-9a-f]+)".*/\1/')"; done
-  printf '}\nitems = {'
-  s=$(curl -s -X POST $base/api/sessions | sed -E 's/.*"id":"([0-9a-f]+)".*/\1/')
-  curl -s "$base/api/sessions/$s/questions?n=100" | grep -oE '"id":"[0-9]+"' | sed -E 's/"id":("[0-9]+")/\1,/' | tr -d '\n'
-  printf '}\n'
-} > bench/wrk/sessions.lua
+bench/wrk/make-sessions.sh $base
 
 echo "== top-10 recommendations, 32 connections, ${seconds}s"
 wrk -t2 -c32 -d"${seconds}s" --latency -s bench/wrk/recommend.lua $base

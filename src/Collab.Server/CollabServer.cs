@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Collab.Persistence;
 using Collab.Server.Endpoints;
 using Collab.Server.Operations;
 using Collab.Server.Storage;
@@ -8,12 +7,15 @@ namespace Collab.Server;
 
 /// <summary>
 /// The recommendation service: ASP.NET Core minimal API on Kestrel over one shared, read-only model, with
-/// visitors' sessions in SQLite and the onboarding page at <c>/</c>. See docs/service.md.
+/// visitors' sessions in SQLite or PostgreSQL (<see cref="ISessionStore"/>) and the onboarding page at <c>/</c>. See docs/service.md.
 /// </summary>
 public static class CollabServer
 {
     /// <summary>Longest request line (method, path and query) Kestrel accepts: 16 KiB.</summary>
     public const int MaxRequestLineBytes = 16 * 1024;
+
+    /// <summary>Where a <see cref="CollabServerOptions.Database"/> keeps the sessions, for people: the SQLite file's full path, or the PostgreSQL database and host (never a password).</summary>
+    public static string DescribeDatabase(string database) => SessionStores.Describe(database);
 
     /// <summary>Reads the model, opens (creates, migrates) the database and builds the application; start it with RunAsync or StartAsync.</summary>
     public static WebApplication Build(CollabServerOptions options)
@@ -32,12 +34,13 @@ public static class CollabServer
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var time = TimeProvider.System;
-        var trained = options.Model ?? TrainedModel.Load(options.ModelPath);
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(time);
-        services.AddSingleton(_ => new ModelHolder(new ServedModel(options.ModelPath, trained, options.Items, time.GetUtcNow()), options.MaxModelBytes, time));
-        services.AddSingleton(_ => new SessionStore(options.DatabasePath));
+        services.AddSingleton(_ => new ModelHolder(ServedModel.Initial(options, time.GetUtcNow()), options.MaxModelBytes, time));
+        services.AddSingleton(_ => SessionStores.Open(options.Database));
+        if (options.WatchModel)
+            services.AddHostedService<ModelWatcher>();
         services.AddSingleton<RequestMetrics>();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailDefaults.Fill);
         // A query value or body that does not bind throws BadHttpRequestException, whose message becomes the problem's detail.
@@ -54,7 +57,7 @@ public static class CollabServer
         var app = builder.Build();
         // Fail at start-up, not on the first request: the model is prepared and the schema migrated now.
         app.Services.GetRequiredService<ModelHolder>();
-        app.Services.GetRequiredService<SessionStore>();
+        app.Services.GetRequiredService<ISessionStore>();
         var metrics = app.Services.GetRequiredService<RequestMetrics>();
         if (options.TrustedProxies.Count > 0)
             app.UseForwardedHeaders(ForwardedClients.Options(options.TrustedProxies));

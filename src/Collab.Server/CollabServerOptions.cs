@@ -10,8 +10,11 @@ public sealed record CollabServerOptions
     /// <summary>The model file to serve; <c>POST /admin/reload</c> re-reads it (or another file it names).</summary>
     public required string ModelPath { get; init; }
 
-    /// <summary>The SQLite database holding visitors' sessions and answers; created and migrated at start-up.</summary>
-    public required string DatabasePath { get; init; }
+    /// <summary>
+    /// Where visitors' sessions and answers live, created or migrated at start-up: a SQLite file path, or a PostgreSQL
+    /// connection string (<c>postgres://user:pw@host:5432/db</c> or <c>Host=..;Database=..</c>) that several replicas share.
+    /// </summary>
+    public required string Database { get; init; }
 
     /// <summary>The model already read from <see cref="ModelPath"/>, to avoid reading it twice. <value>Default: null (read at start-up).</value></summary>
     public TrainedModel? Model { get; init; }
@@ -44,6 +47,15 @@ public sealed record CollabServerOptions
     /// </summary>
     public long MaxModelBytes { get; init; } = 1L << 30;
 
+    /// <summary>
+    /// Whether to watch <see cref="ModelPath"/> and swap in a new file there once it reads as a valid model (a file system
+    /// watcher, and a poll every <see cref="ModelPollInterval"/> for file systems that raise no events). <value>Default: false.</value>
+    /// </summary>
+    public bool WatchModel { get; init; }
+
+    /// <summary>How often a watched model path is polled for a change. <value>Default: 5 seconds.</value></summary>
+    public TimeSpan ModelPollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Lowest and highest rating a visitor can give. <value>Default: 0.5 to 5 (MovieLens stars).</value></summary>
     public (float Low, float High) RatingScale { get; init; } = (0.5f, 5f);
 
@@ -51,10 +63,11 @@ public sealed record CollabServerOptions
     public void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ModelPath);
-        ArgumentException.ThrowIfNullOrWhiteSpace(DatabasePath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(Database);
         ArgumentException.ThrowIfNullOrWhiteSpace(Urls);
         ArgumentOutOfRangeException.ThrowIfLessThan(WritesPerSecond, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBytes, 1024);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ModelPollInterval, TimeSpan.FromMilliseconds(100));
         if (MaxModelBytes < 1 || MaxModelBytes > Array.MaxLength)
         {
             throw new ArgumentException($"The cap on model files (MaxModelBytes, --max-model-mb) must be between 1 byte and {Array.MaxLength:N0} bytes "

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Collab.Data;
 using Collab.Persistence;
 using Collab.Recommend;
@@ -10,9 +11,12 @@ namespace Collab.Server;
 /// <summary>One loaded model with everything derived from it; read-only, shared by all requests until a reload swaps it.</summary>
 internal sealed class ServedModel
 {
-    public ServedModel(string path, TrainedModel trained, ItemCatalog? items, DateTimeOffset loadedAt)
+    public ServedModel(string path, string checksum, TrainedModel trained, ItemCatalog? items, DateTimeOffset loadedAt)
     {
         Path = path;
+        Checksum = checksum;
+        // The file's modification time: when the model was written (an atomic rename keeps the time of the copy).
+        CreatedAt = File.GetLastWriteTimeUtc(path);
         Trained = trained;
         Items = items;
         LoadedAt = loadedAt;
@@ -28,6 +32,11 @@ internal sealed class ServedModel
 
     public string Path { get; }
 
+    /// <summary>SHA-256 of the model file's bytes, in lower-case hex: the same on every replica serving the same file.</summary>
+    public string Checksum { get; }
+
+    public DateTimeOffset CreatedAt { get; }
+
     public TrainedModel Trained { get; }
 
     public ItemCatalog? Items { get; }
@@ -40,11 +49,20 @@ internal sealed class ServedModel
 
     public ReasonWriter Reasons { get; }
 
-    /// <summary>Reads a model file that must be a regular file of at most <paramref name="maxBytes"/> (see <see cref="RegularFile"/>).</summary>
-    public static ServedModel Load(string path, long maxBytes, ItemCatalog? items, DateTimeOffset now)
+    /// <summary>The bytes of a model file that must be a regular file of at most <paramref name="maxBytes"/> (see <see cref="RegularFile"/>).</summary>
+    public static byte[] ReadFile(string path, long maxBytes) =>
+        RegularFile.TryRead(path, maxBytes, out var refusal) ?? throw new ModelFileException(path, refusal);
+
+    public static string ChecksumOf(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>
+    /// The model to start with: the options' file, or the model the caller already read from it. The operator chose
+    /// it, so the reload cap does not apply.
+    /// </summary>
+    public static ServedModel Initial(CollabServerOptions options, DateTimeOffset now)
     {
-        var bytes = RegularFile.TryRead(path, maxBytes, out var refusal) ?? throw new ModelFileException(path, refusal);
-        return new(path, ModelFile.Read(bytes, path), items, now);
+        var bytes = File.ReadAllBytes(options.ModelPath);
+        return new(options.ModelPath, ChecksumOf(bytes), options.Model ?? ModelFile.Read(bytes, options.ModelPath), options.Items, now);
     }
 
     /// <summary>The model row of a trained item, or -1.</summary>

@@ -17,7 +17,12 @@ internal static class ServeCommand
     {
         var model = ModelOptions.Model();
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on (port 0: any free port).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var db = new Option<string>("--db") { Description = "SQLite database of visitors' sessions and answers (created if missing).", DefaultValueFactory = _ => "collab.db" };
+        var db = new Option<string>("--db")
+        {
+            Description = "Visitors' sessions and answers: a SQLite file (created if missing), or a PostgreSQL database that replicas share, "
+                + "as postgres://user:password@host:5432/database or Host=..;Database=..;Username=..",
+            DefaultValueFactory = _ => "collab.db",
+        };
         var itemsFile = ModelOptions.ItemsFile();
         var token = new Option<string?>("--admin-token") { Description = "Enables POST /admin/reload for requests with 'Authorization: Bearer TOKEN'. Default: $COLLAB_ADMIN_TOKEN." };
         var writes = new Option<int>("--write-rate") { Description = "Writes (sessions, answers) each client may make per second.", DefaultValueFactory = _ => 20 };
@@ -28,36 +33,41 @@ internal static class ServeCommand
                 + "apply per visitor behind it; repeat for several. Default: none (the header is ignored).",
             DefaultValueFactory = _ => [],
         };
+        var watch = new Option<bool>("--watch-model") { Description = "Swap in a new model file at MODEL's path once it verifies (write it beside, then rename it over)." };
+        var watchInterval = new Option<double>("--watch-interval")
+        {
+            Description = "Seconds between polls of a watched model path, for file systems that raise no change events.",
+            DefaultValueFactory = _ => 5,
+        };
         var command = new Command("serve", "Serve recommendations over HTTP, with the onboarding page for new visitors at /.")
         {
-            model, urls, db, itemsFile, token, writes, maxModel, proxies,
+            model, urls, db, itemsFile, token, writes, maxModel, proxies, watch, watchInterval,
         };
-        command.SetAction((parse, cancel) => RunAsync(parse.GetValue(model)!, parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(itemsFile),
-            parse.GetValue(token) ?? Environment.GetEnvironmentVariable("COLLAB_ADMIN_TOKEN"), parse.GetValue(writes), parse.GetValue(maxModel),
-            parse.GetValue(proxies)!, cancel));
+        command.SetAction((parse, cancel) => RunAsync(parse.GetValue(itemsFile), new CollabServerOptions
+        {
+            ModelPath = parse.GetValue(model)!,
+            Database = parse.GetValue(db)!,
+            Urls = parse.GetValue(urls)!,
+            AdminToken = parse.GetValue(token) ?? Environment.GetEnvironmentVariable("COLLAB_ADMIN_TOKEN"),
+            WritesPerSecond = parse.GetValue(writes),
+            MaxModelBytes = (long)parse.GetValue(maxModel) << 20,
+            TrustedProxies = parse.GetValue(proxies)!,
+            WatchModel = parse.GetValue(watch),
+            ModelPollInterval = TimeSpan.FromSeconds(parse.GetValue(watchInterval)),
+        }, cancel));
         return command;
     }
 
-    private static async Task<int> RunAsync(string modelPath, string urls, string db, string? itemsFile, string? token, int writes, int maxModelMegabytes,
-        string[] trustedProxies, CancellationToken cancel)
+    private static async Task<int> RunAsync(string? itemsFile, CollabServerOptions settings, CancellationToken cancel)
     {
+        var modelPath = settings.ModelPath;
         var trained = TrainedModel.Load(modelPath);
         var items = ItemTitles.Find(itemsFile, trained.Summary.Source);
-        await using var app = CollabServer.Build(new CollabServerOptions
-        {
-            ModelPath = modelPath,
-            Model = trained,
-            Items = items,
-            DatabasePath = db,
-            Urls = urls,
-            AdminToken = token,
-            WritesPerSecond = writes,
-            MaxModelBytes = (long)maxModelMegabytes << 20,
-            TrustedProxies = trustedProxies,
-        });
+        await using var app = CollabServer.Build(settings with { Model = trained, Items = items });
         await app.StartAsync(cancel);
         Console.Error.WriteLine($"Serving {Path.GetFileName(modelPath)} ({trained.Users.Count - 1:N0} users, {trained.Items.Count - 1:N0} items"
-            + (items is null ? ", no titles" : $", titles of {items.Count:N0}") + $"); sessions in {Path.GetFullPath(db)}.");
+            + (items is null ? ", no titles" : $", titles of {items.Count:N0}") + $"); sessions in {CollabServer.DescribeDatabase(settings.Database)}"
+            + (settings.WatchModel ? "; watching the model file for a new version." : "."));
         if (trained.Factors is null)
             Console.Error.WriteLine($"Onboarding and similar items are off: they need a factor model (dot, ials, bpr or bce), and this is {ModelKindNames.Of(trained.Kind)}. Trained users' recommendations and predictions are served.");
         foreach (var address in app.Urls)

@@ -53,7 +53,7 @@ internal static class AdminEndpoints
         try
         {
             var model = await models.ReloadAsync(path, cancel);
-            return TypedResults.Ok(new { model = model.Path, users = model.Trained.Users.Count - 1, items = model.Trained.Items.Count - 1, loadedAt = model.LoadedAt });
+            return TypedResults.Ok(ModelStatus.Of(model));
         }
         catch (Exception e) when (e is ModelFileException or IOException or UnauthorizedAccessException or ArgumentException)
         {

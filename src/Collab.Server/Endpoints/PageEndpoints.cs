@@ -1,4 +1,5 @@
 using System.Reflection;
+using Collab.Server.Contracts;
 using Collab.Server.Operations;
 
 namespace Collab.Server.Endpoints;
@@ -20,11 +21,8 @@ internal static class PageEndpoints
             var bytes = Read(resource);
             app.MapGet(path, () => TypedResults.Bytes(bytes, contentType)).ExcludeFromDescription();
         }
-        app.MapGet("/health", (ModelHolder models) =>
-        {
-            var model = models.Current;
-            return TypedResults.Ok(new { status = "ok", model = model.Path, users = model.Trained.Users.Count - 1, items = model.Trained.Items.Count - 1, loadedAt = model.LoadedAt });
-        }).WithTags("operations").WithSummary("Whether the service is up, and which model it serves.");
+        app.MapGet("/health", (ModelHolder models) => TypedResults.Ok(ModelStatus.Of(models.Current)))
+            .WithTags("operations").WithSummary("Whether the service is up, and which model it serves (file, SHA-256, when written and loaded).");
         app.MapGet("/metrics", (RequestMetrics metrics) => TypedResults.Text(metrics.Render(), "text/plain; version=0.0.4"))
             .WithTags("operations").WithSummary("Request counts and latencies per route (Prometheus text format).");
     }

@@ -33,7 +33,7 @@ internal static class SessionEndpoints
             .Produces<RankingResponse>().ProducesProblem(400).ProducesProblem(404);
     }
 
-    private static IResult Create(SessionStore store, ModelHolder models, TimeProvider time)
+    private static IResult Create(ISessionStore store, ModelHolder models, TimeProvider time)
     {
         if (models.Current.ColdStart is null)
             return ApiChecks.NotForThisModel(models.Current, "Onboarding a visitor");
@@ -43,14 +43,14 @@ internal static class SessionEndpoints
         return TypedResults.Created($"/api/sessions/{id}", new SessionResponse(id, now, 0, 0, 0));
     }
 
-    private static IResult Get(string id, SessionStore store)
+    private static IResult Get(string id, ISessionStore store)
     {
         if (ApiChecks.SessionId(id) is { } bad)
             return bad;
         return store.Find(id) is { } session ? TypedResults.Ok(Describe(session, store)) : ApiChecks.UnknownSession(id);
     }
 
-    private static IResult Questions(string id, int? n, SessionStore store, ModelHolder models)
+    private static IResult Questions(string id, int? n, ISessionStore store, ModelHolder models)
     {
         if ((ApiChecks.Count(n, 20, out int count) ?? ApiChecks.SessionId(id)) is { } bad)
             return bad;
@@ -67,7 +67,7 @@ internal static class SessionEndpoints
         return TypedResults.Ok(new QuestionsResponse(id, round, [.. items.Select(i => model.View(i))]));
     }
 
-    private static IResult Answer(string id, [FromBody] AnswersRequest request, SessionStore store, ModelHolder models, CollabServerOptions options, TimeProvider time)
+    private static IResult Answer(string id, [FromBody] AnswersRequest request, ISessionStore store, ModelHolder models, CollabServerOptions options, TimeProvider time)
     {
         if (ApiChecks.SessionId(id) is { } bad)
             return bad;
@@ -109,7 +109,7 @@ internal static class SessionEndpoints
         return model.ItemRow(answer.Item!) < 0 ? ApiChecks.UnknownItem(answer.Item!) : null;
     }
 
-    private static IResult Recommendations(string id, int? n, SessionStore store, ModelHolder models)
+    private static IResult Recommendations(string id, int? n, ISessionStore store, ModelHolder models)
     {
         if ((ApiChecks.Count(n, 10, out int count) ?? ApiChecks.SessionId(id)) is { } bad)
             return bad;
@@ -129,7 +129,7 @@ internal static class SessionEndpoints
         return TypedResults.Ok(new RankingResponse(id, message, [.. top.Select((t, i) => model.View(t.Id, t.Score, reasons[i]))]));
     }
 
-    private static SessionResponse Describe(SessionRecord session, SessionStore store)
+    private static SessionResponse Describe(SessionRecord session, ISessionStore store)
     {
         var latest = LatestAnswers.Of(store.Answers(session.Id));
         int rated = latest.Count(a => a.Value is not null);

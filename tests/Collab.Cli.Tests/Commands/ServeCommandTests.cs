@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Collab.Cli.Tests.Support;
+using Collab.Server.Tests.Support;
 
 namespace Collab.Cli.Tests.Commands;
 
@@ -11,7 +11,7 @@ public sealed class ServeCommandTests(TrainedModels models) : IClassFixture<Trai
     [Fact]
     public async Task Serve_listens_where_asked_finds_the_titles_and_answers_the_api()
     {
-        await using var serve = await Serve.StartAsync(models, "serve.db");
+        await using var serve = await ServeProcess.StartAsync(models.Sample, Path.Combine(models.Folder, "serve.db"));
         Assert.Contains(serve.StartupLines, l => l.Contains("titles of", StringComparison.Ordinal));
         using var client = new HttpClient { BaseAddress = serve.Address };
         using var json = JsonDocument.Parse(await client.GetStringAsync("/api/users/73/recommendations?n=3"));
@@ -26,7 +26,7 @@ public sealed class ServeCommandTests(TrainedModels models) : IClassFixture<Trai
     public async Task Serve_with_a_trusted_proxy_gives_each_forwarded_client_its_own_write_bucket()
     {
         // The test's loopback connection plays the proxy; one write per second, a burst of two.
-        await using var serve = await Serve.StartAsync(models, "proxied.db", "--trusted-proxy", "127.0.0.1", "--write-rate", "1");
+        await using var serve = await ServeProcess.StartAsync(models.Sample, Path.Combine(models.Folder, "proxied.db"), "--trusted-proxy", "127.0.0.1", "--write-rate", "1");
         using var client = new HttpClient { BaseAddress = serve.Address };
         var first = await NewSessionsAsync(client, "198.51.100.1", 5);
         Assert.Contains(HttpStatusCode.TooManyRequests, first);
@@ -63,7 +63,7 @@ public sealed class ServeCommandTests(TrainedModels models) : IClassFixture<Trai
         Assert.Equal(5, ids.Count);
         Assert.Empty(ids.Intersect(bought));
 
-        await using var serve = await Serve.StartAsync(model, Path.Combine(models.Folder, "purchases.db"));
+        await using var serve = await ServeProcess.StartAsync(model, Path.Combine(models.Folder, "purchases.db"));
         using var client = new HttpClient { BaseAddress = serve.Address };
         using var served = JsonDocument.Parse(await client.GetStringAsync("/api/users/c7/recommendations?n=5"));
         Assert.Equal(ids, served.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList());
@@ -88,7 +88,7 @@ public sealed class ServeCommandTests(TrainedModels models) : IClassFixture<Trai
         File.WriteAllLines(purchases, ["user,item", .. PurchaseLines()]);
         var model = Path.Combine(models.Folder, "purchases.ease.collab");
         Assert.Equal(0, CliRunner.Run("train", purchases, "--model", "ease", "--out", model).ExitCode);
-        await using var serve = await Serve.StartAsync(model, Path.Combine(models.Folder, "ease.db"));
+        await using var serve = await ServeProcess.StartAsync(model, Path.Combine(models.Folder, "ease.db"));
         Assert.Contains(serve.StartupLines, l => l.StartsWith("Onboarding and similar items are off", StringComparison.Ordinal));
         using var client = new HttpClient { BaseAddress = serve.Address };
         using var served = JsonDocument.Parse(await client.GetStringAsync("/api/users/c7/recommendations?n=5"));
@@ -126,56 +126,5 @@ public sealed class ServeCommandTests(TrainedModels models) : IClassFixture<Trai
             statuses.Add(response.StatusCode);
         }
         return statuses;
-    }
-
-    /// <summary>A running <c>collab serve</c> process on a free loopback port, killed on dispose.</summary>
-    private sealed class Serve : IAsyncDisposable
-    {
-        private readonly Process _process;
-
-        private Serve(Process process, Uri address, List<string> startupLines)
-        {
-            _process = process;
-            Address = address;
-            StartupLines = startupLines;
-        }
-
-        public Uri Address { get; }
-
-        public List<string> StartupLines { get; }
-
-        public static Task<Serve> StartAsync(TrainedModels models, string database, params string[] options) =>
-            StartAsync(models.Sample, Path.Combine(models.Folder, database), options);
-
-        public static async Task<Serve> StartAsync(string model, string database, params string[] options)
-        {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var arg in new[] { CliRunner.CliPath, "serve", model, "--urls", "http://127.0.0.1:0", "--db", database }.Concat(options))
-                start.ArgumentList.Add(arg);
-            start.Environment["COLLAB_DATA"] = Collab.Tests.Support.SharedData.Path("data");
-            var process = Process.Start(start)!;
-            try
-            {
-                string? line;
-                var seen = new List<string>();
-                while ((line = await process.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))) is not null && !line.StartsWith("Listening on ", StringComparison.Ordinal))
-                    seen.Add(line);
-                Assert.True(line is not null, "collab serve ended early: " + string.Join('\n', seen));
-                return new Serve(process, new Uri(line.Split(' ')[2]), seen);
-            }
-            catch
-            {
-                process.Kill(entireProcessTree: true);
-                process.Dispose();
-                throw;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-            _process.Dispose();
-        }
     }
 }

@@ -67,7 +67,7 @@ public sealed class WriteLimitTests(ServedModelFixture model)
     [InlineData("10.0.0.0/99")]
     public void A_trusted_proxy_that_is_neither_an_address_nor_a_network_is_refused_at_start_up(string proxy)
     {
-        var options = new CollabServerOptions { ModelPath = model.ModelPath, DatabasePath = model.NewDatabase(), TrustedProxies = [proxy] };
+        var options = new CollabServerOptions { ModelPath = model.ModelPath, Database = model.NewDatabase(), TrustedProxies = [proxy] };
         var error = Assert.Throws<ArgumentException>(options.Validate);
         Assert.Contains(proxy, error.Message, StringComparison.Ordinal);
     }

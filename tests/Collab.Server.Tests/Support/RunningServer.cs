@@ -26,7 +26,7 @@ public sealed class RunningServer : IAsyncDisposable
         {
             ModelPath = model.ModelPath,
             Items = model.Items,
-            DatabasePath = database,
+            Database = database,
             Urls = "http://127.0.0.1:0",
             AdminToken = AdminToken,
             WritesPerSecond = 1000,

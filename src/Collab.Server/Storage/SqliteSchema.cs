@@ -3,10 +3,10 @@ using Microsoft.Data.Sqlite;
 namespace Collab.Server.Storage;
 
 /// <summary>
-/// The database schema as numbered migrations; <c>PRAGMA user_version</c> records how many have run. Each runs in
+/// The SQLite database schema as numbered migrations (the same steps as <see cref="PostgresSchema"/>); <c>PRAGMA user_version</c> records how many have run. Each runs in
 /// its own transaction at start-up, so an old database is brought forward and a new one created the same way.
 /// </summary>
-internal static class SessionSchema
+internal static class SqliteSchema
 {
     private static readonly string[] Migrations =
     [

@@ -6,16 +6,17 @@ namespace Collab.Server.Storage;
 
 /// <summary>
 /// Visitors' sessions, rounds of questions and answers in SQLite (WAL: readers never wait for the writer). One
-/// pooled connection per call; every write is one transaction, committed before the request is answered.
+/// pooled connection per call; every write is one transaction, committed before the request is answered. The SQLite
+/// dialect of <see cref="ISessionStore"/>; its schema is <see cref="SqliteSchema"/>.
 /// </summary>
-internal sealed class SessionStore : IDisposable
+internal sealed class SqliteSessionStore : ISessionStore
 {
     // SQLite has one writer at a time, and Microsoft.Data.Sqlite answers a busy database by sleeping and retrying
     // (a p99 of 120 ms under the mixed load). Writers queue here instead; readers never take it (WAL).
     private readonly Lock _writer = new();
     private readonly string _connectionString;
 
-    public SessionStore(string path)
+    public SqliteSessionStore(string path)
     {
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -25,7 +26,7 @@ internal sealed class SessionStore : IDisposable
             DefaultTimeout = 30,
         }.ToString();
         using var connection = Open();
-        SessionSchema.Migrate(connection);
+        SqliteSchema.Migrate(connection);
     }
 
     public void Create(string id, DateTimeOffset now)
@@ -45,33 +46,22 @@ internal sealed class SessionStore : IDisposable
             : null;
     }
 
-    /// <summary>Every answer of a session, oldest first.</summary>
     public List<StoredAnswer> Answers(string id)
     {
         using var connection = Open();
         using var command = Command(connection, null, "SELECT item, rating FROM answers WHERE session_id = $id ORDER BY id", ("$id", id));
-        using var reader = command.ExecuteReader();
-        var answers = new List<StoredAnswer>();
-        while (reader.Read())
-            answers.Add(new StoredAnswer(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetFloat(1)));
-        return answers;
+        return DbRows.ReadAll(command, DbRows.Answer);
     }
 
-    /// <summary>Items asked in a round (every round when <paramref name="round"/> is null), in the order asked.</summary>
     public List<string> Asked(string id, int? round = null)
     {
         using var connection = Open();
         using var command = Command(connection, null,
             "SELECT item FROM asked WHERE session_id = $id AND ($round IS NULL OR round = $round) ORDER BY round, position",
             ("$id", id), ("$round", round));
-        using var reader = command.ExecuteReader();
-        var items = new List<string>();
-        while (reader.Read())
-            items.Add(reader.GetString(0));
-        return items;
+        return DbRows.ReadAll(command, DbRows.Item);
     }
 
-    /// <summary>Opens the next round with these items; returns its number.</summary>
     public int OpenRound(string id, IReadOnlyList<string> items)
     {
         using var connection = Open();
@@ -88,12 +78,8 @@ internal sealed class SessionStore : IDisposable
         return round;
     }
 
-    /// <summary>
-    /// Appends answers and closes the open round, in one transaction, unless the session would then hold more than
-    /// <paramref name="maxPerSession"/> answers: the count is read inside the same write transaction (and the
-    /// in-process writer lock), so concurrent requests, or another replica on the same database, cannot overshoot it.
-    /// </summary>
-    /// <returns>Whether the answers were stored.</returns>
+    // The count is read inside the write transaction and the in-process writer lock; BEGIN IMMEDIATE also holds
+    // SQLite's file lock, so another process on the same file cannot overshoot the cap either.
     public bool TryAddAnswers(string id, IReadOnlyList<StoredAnswer> answers, DateTimeOffset now, int maxPerSession)
     {
         using var connection = Open();
