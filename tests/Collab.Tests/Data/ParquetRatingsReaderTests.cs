@@ -16,7 +16,7 @@ public sealed class ParquetRatingsReaderTests : IDisposable
         var parquet = ParquetFile.Write(_temp.Combine("ratings.parquet"), groupRows: 3,
             ("userId", new[] { 1, 1, 7, 12 }), ("movieId", new long[] { 31, 1029, 31, 5 }),
             ("rating", new[] { 2.5, 3, 4.5, 0.5 }), ("timestamp", new long[] { 1260759144, 1260759179, 1, 9 }));
-        AssertSameTable(RatingsTable.FromFile(csv), RatingsTable.FromFile(parquet));
+        Tables.AssertSame(RatingsTable.FromFile(csv), RatingsTable.FromFile(parquet));
     }
 
     [Fact]
@@ -118,15 +118,5 @@ public sealed class ParquetRatingsReaderTests : IDisposable
         Assert.StartsWith($"{cut}: the file starts as Parquet does but cannot be read as Parquet (", e.Message, StringComparison.Ordinal);
         var empty = ParquetFile.Write(_temp.Combine("empty.parquet"), ("u", Array.Empty<int>()), ("i", Array.Empty<int>()), ("r", Array.Empty<double>()));
         Assert.Contains("the file has no ratings", Assert.Throws<RatingsFormatException>(() => RatingsTable.FromFile(empty)).Message);
-    }
-
-    private static void AssertSameTable(RatingsTable expected, RatingsTable actual)
-    {
-        Assert.Equal(expected.UserIds.Ids, actual.UserIds.Ids);
-        Assert.Equal(expected.ItemIds.Ids, actual.ItemIds.Ids);
-        Assert.Equal(expected.Users.ToArray(), actual.Users.ToArray());
-        Assert.Equal(expected.Items.ToArray(), actual.Items.ToArray());
-        Assert.Equal(expected.Ratings.ToArray(), actual.Ratings.ToArray());
-        Assert.Equal(expected.Timestamps.ToArray(), actual.Timestamps.ToArray());
     }
 }
