@@ -13,7 +13,7 @@ internal static class EvaluateCommand
 {
     public static Command Create()
     {
-        var source = new Argument<string>("source") { Description = "A ratings file (CSV, TSV, '::') or a dataset name (see 'collab datasets')." };
+        var source = new Argument<string>("source") { Description = "A ratings file (CSV, TSV, '::' or Parquet) or a dataset name (see 'collab datasets')." };
         var o = new EvaluateOptionSet();
         var command = new Command("evaluate", "Evaluate a model on held-out data (rating errors and full-ranking metrics) beside baselines, over folds or seeds.") { source };
         o.AddTo(command);

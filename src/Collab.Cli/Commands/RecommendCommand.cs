@@ -4,13 +4,12 @@ using System.Globalization;
 using System.Text.Json;
 using Collab.Cli.Files;
 using Collab.Cli.Rendering;
-using Collab.Data;
 using Collab.Persistence;
 using Collab.Recommend;
 
 namespace Collab.Cli.Commands;
 
-/// <summary><c>collab recommend</c>: the best items a user has not rated yet, or the same for a file of users.</summary>
+/// <summary><c>collab recommend</c>: the best items a user has not rated yet, or the same for a file of users or for every user of the model.</summary>
 internal static class RecommendCommand
 {
     public static Command Create()
@@ -20,24 +19,35 @@ internal static class RecommendCommand
         var count = ModelOptions.Count(10);
         var includeSeen = new Option<bool>("--include-seen") { Description = "Also rank items the user has already seen (rated in training or in the validation split)." };
         var usersFile = new Option<string?>("--users-file") { Description = "Batch mode: a file with one user id per line (header optional); writes CSV." };
-        var output = new Option<string?>("--out", "-o") { Description = "With --users-file: write the CSV to this file instead of standard output." };
+        var allUsers = new Option<bool>("--all-users") { Description = "Batch mode: every user the model was trained on, scored on all cores and written as it goes." };
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "In batch mode: write to this file instead of standard output; Parquet when the name ends in .parquet, else CSV (columns user, rank, item, predicted[, title]).",
+        };
+        var threads = new Option<int>("--threads") { Description = "With --all-users: cores to score on (default: all).", DefaultValueFactory = _ => 0 };
         var itemsFile = ModelOptions.ItemsFile();
         var json = CommonOptions.Json();
         var command = new Command("recommend", "Recommend the items a user is predicted to rate highest among those not yet rated.")
         {
-            model, user, count, includeSeen, usersFile, output, itemsFile, json,
+            model, user, count, includeSeen, usersFile, allUsers, output, threads, itemsFile, json,
         };
         command.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(user), parse.GetValue(count), parse.GetValue(includeSeen),
-            parse.GetValue(usersFile), parse.GetValue(output), parse.GetValue(itemsFile), parse.GetValue(json)));
+            new Batch(parse.GetValue(usersFile), parse.GetValue(allUsers), parse.GetValue(output), parse.GetValue(threads)),
+            parse.GetValue(itemsFile), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(string modelPath, string? user, int n, bool includeSeen, string? usersFile, string? output, string? itemsFile, bool json)
+    // Which users a batch covers (a file of ids, or all of the model's) and where the rows go.
+    private sealed record Batch(string? UsersFile, bool AllUsers, string? Output, int Threads);
+
+    private static int Run(string modelPath, string? user, int n, bool includeSeen, Batch batch, string? itemsFile, bool json)
     {
-        if ((user is null) == (usersFile is null))
-            throw new UserErrorException("give --user ID, or --users-file FILE for many users.");
+        if (new[] { user is not null, batch.UsersFile is not null, batch.AllUsers }.Count(given => given) != 1)
+            throw new UserErrorException("give --user ID, --users-file FILE for many users, or --all-users for every user of the model.");
         if (n < 1)
             throw new UserErrorException("-n must be at least 1.");
+        if (batch.Threads < 0)
+            throw new UserErrorException("--threads must be 0 (all cores) or more.");
         var trained = TrainedModel.Load(modelPath);
         var predictor = new Predictor(trained);
         var titles = ItemTitles.Find(itemsFile, trained.Summary.Source);
@@ -49,35 +59,34 @@ internal static class RecommendCommand
             RankingView.Write(ranking, titles, json);
             return ExitCodes.Ok;
         }
-        var users = IdsFile.Read(usersFile!);
         var watch = Stopwatch.StartNew();
-        var rankings = predictor.RecommendMany(users, n, includeSeen).ToList();
-        double seconds = watch.Elapsed.TotalSeconds;
-        if (json)
-            Console.Out.WriteLine(JsonSerializer.Serialize(rankings.Select(r => RankingView.ToJson(r, titles)), CollabJson.Options));
-        else if (output is null)
-            WriteCsv(Console.Out, rankings, titles);
-        else
-            AtomicFile.WriteText(output, writer => WriteCsv(writer, rankings, titles));
-        int unknown = rankings.Count(r => !r.Found);
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Scored {rankings.Count:N0} users x {trained.Items.Count - 1:N0} items in {seconds:F3} s ({rankings.Count / Math.Max(seconds, 1e-9):N0} users/s)."));
-        if (unknown > 0)
-            Console.Error.WriteLine($"note: {unknown} of {rankings.Count} users are not in the model's training data and got no recommendations.");
-        return ExitCodes.Ok;
-    }
-
-    private static void WriteCsv(TextWriter writer, IEnumerable<Ranking> rankings, ItemCatalog? titles)
-    {
-        writer.WriteLine(titles is null ? "user,rank,item,predicted" : "user,rank,item,predicted,title");
-        foreach (var ranking in rankings)
+        int users = 0, unknown = 0;
+        long rows = 0;
+        IEnumerable<Ranking> Counted(IEnumerable<Ranking> rankings)
         {
-            int rank = 0;
-            foreach (var r in ranking.Results)
+            foreach (var ranking in rankings)
             {
-                var line = string.Create(CultureInfo.InvariantCulture, $"{Csv.Escape(ranking.Query)},{++rank},{Csv.Escape(r.Id)},{r.Score:R}");
-                writer.WriteLine(titles is null ? line : line + "," + Csv.Escape(titles.TitleOf(r.Id) ?? ""));
+                users++;
+                unknown += ranking.Found ? 0 : 1;
+                rows += ranking.Results.Count;
+                yield return ranking;
             }
         }
+        var rankings = Counted(batch.AllUsers
+            ? predictor.RecommendAll(n, includeSeen, batch.Threads)
+            : predictor.RecommendMany(IdsFile.Read(batch.UsersFile!), n, includeSeen));
+        if (json)
+            Console.Out.WriteLine(JsonSerializer.Serialize(rankings.Select(r => RankingView.ToJson(r, titles)), CollabJson.Options));
+        else if (batch.Output is null)
+            RecommendationsFile.WriteCsv(Console.Out, rankings, titles);
+        else
+            RecommendationsFile.Write(batch.Output, rankings, titles, RecommendationIds.Of(trained));
+        double seconds = watch.Elapsed.TotalSeconds;
+        var written = batch.Output is null ? "" : $"; wrote {rows:N0} rows to {DisplayText.Escape(batch.Output)} ({rows / Math.Max(seconds, 1e-9):N0} rows/s)";
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Scored {users:N0} users x {trained.Items.Count - 1:N0} items in {seconds:F3} s ({users / Math.Max(seconds, 1e-9):N0} users/s){written}."));
+        if (unknown > 0)
+            Console.Error.WriteLine($"note: {unknown} of {users} users are not in the model's training data and got no recommendations.");
+        return ExitCodes.Ok;
     }
 }

@@ -9,7 +9,7 @@ internal sealed class SpreadsheetOptionSet
 {
     private readonly Argument<string> _source = new("source")
     {
-        Description = "A ratings file (CSV, TSV, '::'), a dataset name (see 'collab datasets'), or a model file written by 'collab train --out'.",
+        Description = "A ratings file (CSV, TSV, '::' or Parquet), a dataset name (see 'collab datasets'), or a model file written by 'collab train --out'.",
         DefaultValueFactory = _ => "ml-sample",
     };
     private readonly Option<int> _users = new("--users") { Description = $"Most active users (rows), at most {LessonWorkbook.MaxUsers} (the lesson: 15).", DefaultValueFactory = _ => SpreadsheetDefaults.Users };

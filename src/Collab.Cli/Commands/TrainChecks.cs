@@ -120,8 +120,10 @@ internal static class TrainChecks
         // With --valid-file the table is the training file's rows, then the validation file's.
         int trainFileRows = request.ValidFile is not null && split is not null ? split.Train.Length : int.MaxValue;
         var (file, row) = first < trainFileRows ? (path, first) : (request.ValidFile!, first - trainFileRows);
+        // A Parquet file's rows are the table's rows; a text file's lines also hold a header and blank lines.
         long? line = RatingsReader.FindLine(file, request.FileOptions, row);
-        var where = line is null ? DisplayText.Escape(file) : $"line {line} of {DisplayText.Escape(file)}";
+        var where = FileSniffer.IsParquet(file) ? $"row {row + 1} of {DisplayText.Escape(file)}"
+            : line is null ? DisplayText.Escape(file) : $"line {line} of {DisplayText.Escape(file)}";
         warnings.WriteLine($"warning: {outside:N0} of {ratings.Length:N0} ratings lie outside the output range {Number(range.Low)}..{Number(range.High)} "
             + $"(the ratings span {Number(min)}..{Number(max)}; the first is on {where}), so the model cannot predict them. "
             + "Fix the file, or pass --y-range to match the scale (or --y-range none).");

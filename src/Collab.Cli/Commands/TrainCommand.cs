@@ -22,7 +22,7 @@ internal static class TrainCommand
     {
         var source = new Argument<string>("source")
         {
-            Description = "A ratings file (CSV, TSV, '::') or a dataset name (see 'collab datasets').",
+            Description = "A ratings file (CSV, TSV, '::' or Parquet) or a dataset name (see 'collab datasets').",
             DefaultValueFactory = _ => "ml-sample",
         };
         var o = new TrainOptionSet();

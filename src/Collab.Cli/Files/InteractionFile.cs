@@ -2,14 +2,16 @@ using Collab.Data;
 
 namespace Collab.Cli.Files;
 
-/// <summary>Recognises a "who bought what" file: every line holds a user and an item and nothing else.</summary>
+/// <summary>Recognises a "who bought what" file: every line (or Parquet row) holds a user and an item and nothing else.</summary>
 internal static class InteractionFile
 {
-    /// <summary>True when the first line of <paramref name="path"/> splits into exactly two fields.</summary>
+    /// <summary>True when the first line of <paramref name="path"/> splits into exactly two fields, or a Parquet file has two columns.</summary>
     public static bool HasTwoColumns(string path, string? delimiter)
     {
         if (!File.Exists(path))
             return false;
+        if (FileSniffer.IsParquet(path))
+            return FileSniffer.ParquetColumns(path).Count == 2;
         var first = FileSniffer.FirstLine(path);
         var separator = delimiter switch
         {

@@ -3,7 +3,8 @@ namespace Collab.Data;
 /// <summary>
 /// How to read a ratings file. Every property may be left unset: the delimiter and the header are then
 /// detected from the first line, and the columns default to user, item, rating (and timestamp when a
-/// fourth column exists) in that order.
+/// fourth column exists) in that order. A Parquet file takes the same column options (its schema names the
+/// columns); the delimiter and the header do not apply to it.
 /// </summary>
 public sealed record RatingsFileOptions
 {

@@ -4,8 +4,10 @@ using nietras.SeparatedValues;
 namespace Collab.Data;
 
 /// <summary>
-/// Reads ratings files with Sep into a columnar <see cref="RatingsTable"/>. Every problem is reported as
-/// one <see cref="RatingsFormatException"/> naming the file, line and field; nothing is half-read.
+/// Reads ratings files into a columnar <see cref="RatingsTable"/>: text with Sep (or the parallel fast path), and Parquet
+/// (a file that starts with "PAR1", whatever its name) with Parquet.Net. Every problem is reported as one
+/// <see cref="RatingsFormatException"/> naming the file, the line (a Parquet file's row group and row) and the field;
+/// nothing is half-read.
 /// </summary>
 public static class RatingsReader
 {
@@ -13,6 +15,8 @@ public static class RatingsReader
     public static RatingsTable Read(string path, RatingsFileOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (FileSniffer.IsParquet(path))
+            return ReadAll(path, [Open(path, options)]).Table;
         var layout = RatingsFileLayout.Detect(path, options);
         return ParallelRatingsReader.TryRead(path, layout) ?? ReadWithSep(path, layout);
     }
@@ -32,28 +36,28 @@ public static class RatingsReader
     public static (RatingsTable Table, DataSplit Split) ReadTrainValid(string trainPath, string validPath, RatingsFileOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var trainLayout = RatingsFileLayout.Detect(trainPath, options);
-        var validLayout = RatingsFileLayout.Detect(validPath, options);
-        bool timestamps = trainLayout.TimestampField is not null && validLayout.TimestampField is not null;
-        if (ParallelRatingsReader.TryRead([(trainPath, trainLayout), (validPath, validLayout)], $"{trainPath} + {validPath}") is { } fast)
+        var train = Open(trainPath, options);
+        var valid = Open(validPath, options);
+        var source = $"{trainPath} + {validPath}";
+        if (train.Layout is { } trainLayout && valid.Layout is { } validLayout
+            && ParallelRatingsReader.TryRead([(trainPath, trainLayout), (validPath, validLayout)], source) is { } fast)
             return (fast.Table, SplitAt(fast.RowsPerFile[0], fast.Table.Count));
-        var builder = new RatingsTableBuilder($"{trainPath} + {validPath}", timestamps, EstimateRows(trainPath) + EstimateRows(validPath));
-        Append(trainPath, timestamps ? trainLayout : trainLayout with { TimestampField = null }, builder);
-        int trainCount = builder.Count;
-        Append(validPath, timestamps ? validLayout : validLayout with { TimestampField = null }, builder);
-        var table = builder.Build();
+        var (table, trainCount) = ReadAll(source, [train, valid]);
         return (table, SplitAt(trainCount, table.Count));
     }
 
     /// <summary>
     /// The 1-based line of the file that holds row <paramref name="row"/> of the table <see cref="Read"/> returns for it
     /// (header and blank lines skipped as the reader skips them), or null when the file has fewer rows; for messages
-    /// that point at a rating found after reading.
+    /// that point at a rating found after reading. Null for a Parquet file too: it has no lines, and its rows are the
+    /// table's rows in order.
     /// </summary>
     public static long? FindLine(string path, RatingsFileOptions options, int row)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(row);
+        if (FileSniffer.IsParquet(path))
+            return null;
         var layout = RatingsFileLayout.Detect(path, options);
         var sepOptions = new SepReaderOptions(new Sep(layout.SepChar)) { HasHeader = false, DisableColCountCheck = true, Unescape = true };
         using var reader = sepOptions.FromFile(path);
@@ -72,6 +76,41 @@ public static class RatingsReader
                 return line.LineNumberFrom;
         }
         return null;
+    }
+
+    // One file as the row-by-row readers take it: a text layout or an opened Parquet file.
+    private sealed record OpenedFile(string Path, RatingsFileLayout? Layout, ParquetRatingsFile? Parquet)
+    {
+        public bool HasTimestamps => Parquet?.HasTimestamps ?? Layout!.TimestampField is not null;
+
+        public int EstimatedRows => Parquet is { } file ? (int)file.Rows : EstimateRows(Path);
+
+        public void AppendTo(RatingsTableBuilder builder, bool timestamps)
+        {
+            if (Parquet is { } file)
+                file.AppendTo(builder, timestamps);
+            else
+                Append(Path, timestamps ? Layout! : Layout! with { TimestampField = null }, builder);
+        }
+    }
+
+    private static OpenedFile Open(string path, RatingsFileOptions options) => FileSniffer.IsParquet(path)
+        ? new OpenedFile(path, null, ParquetRatingsFile.Open(path, options))
+        : new OpenedFile(path, RatingsFileLayout.Detect(path, options), null);
+
+    // Reads the files one after the other into one table (timestamps only when all have them); also returns the rows of the first.
+    private static (RatingsTable Table, int FirstFileRows) ReadAll(string source, OpenedFile[] files)
+    {
+        bool timestamps = files.All(f => f.HasTimestamps);
+        var builder = new RatingsTableBuilder(source, timestamps, (int)Math.Min(files.Sum(f => (long)f.EstimatedRows), Array.MaxLength));
+        int firstRows = -1;
+        foreach (var file in files)
+        {
+            file.AppendTo(builder, timestamps);
+            if (firstRows < 0)
+                firstRows = builder.Count;
+        }
+        return (builder.Build(), firstRows);
     }
 
     private static DataSplit SplitAt(int trainCount, int count) =>

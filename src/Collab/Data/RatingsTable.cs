@@ -51,7 +51,7 @@ public sealed class RatingsTable
     /// <summary>Timestamp of each rating (empty when the table has none).</summary>
     public ReadOnlySpan<long> Timestamps => _timestamps;
 
-    /// <summary>Reads a ratings file (CSV, TSV or "::"-separated; see <see cref="RatingsFileOptions"/>).</summary>
+    /// <summary>Reads a ratings file (CSV, TSV, "::"-separated or Parquet; see <see cref="RatingsFileOptions"/>).</summary>
     public static RatingsTable FromFile(string path, RatingsFileOptions? options = null) =>
         RatingsReader.Read(path, options ?? RatingsFileOptions.Default);
 

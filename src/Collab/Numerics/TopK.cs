@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Collab.Numerics;
 
 /// <summary>
@@ -46,8 +49,11 @@ public static class TopK
         // Once the heap is full, the score of its worst item: anything strictly below it cannot enter, which one
         // compare tells (the full comparison is needed only for ties), so most of a catalog is passed over cheaply.
         float worst = float.NegativeInfinity;
+        bool skipInVectors = candidates.IsEmpty && Vector256.IsHardwareAccelerated;
         for (int item = 0; item < scores.Length; item++)
         {
+            if (skipInVectors && count == heap.Length && (item = SkipBelow(scores, item, worst)) == scores.Length)
+                break;
             if (candidates.IsEmpty ? excludeNegativeInfinity && float.IsNegativeInfinity(scores[item]) : !candidates[item])
                 continue;
             if (count < heap.Length)
@@ -73,6 +79,18 @@ public static class TopK
             result[j] = item;
         }
         return result;
+    }
+
+    // The first index from `from` on that is not in a run of eight scores all strictly below `worst`: those cannot enter
+    // the full heap, as the scalar test would find one by one (a NaN or a tie stops the run and goes to that test).
+    private static int SkipBelow(ReadOnlySpan<float> scores, int from, float worst)
+    {
+        var threshold = Vector256.Create(worst);
+        ref float start = ref MemoryMarshal.GetReference(scores);
+        int at = from;
+        while (at + Vector256<float>.Count <= scores.Length && Vector256.LessThanAll(Vector256.LoadUnsafe(ref start, (nuint)at), threshold))
+            at += Vector256<float>.Count;
+        return at;
     }
 
     // The score a comparison sees: NaN ranks last, with negative infinity.

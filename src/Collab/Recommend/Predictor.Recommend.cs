@@ -6,8 +6,8 @@ namespace Collab.Recommend;
 
 public sealed partial class Predictor
 {
-    // Users scored together in batch mode: 16 x 60k items of scores is 3.8 MB, and each item factor column
-    // (240 KB at 60k items) is reused 16 times while it is in cache.
+    // Users scored together in batch mode: 16 x 60k items of scores is 3.8 MB, and each panel of item factors
+    // (16 items, 3 KB at k = 50) is reused by all 16 while it is in cache.
     private const int BatchBlock = 16;
 
     /// <summary>
@@ -86,7 +86,7 @@ public sealed partial class Predictor
                 // Start from b_i + b_u, so the multiply-adds leave the full raw score u·i + b_u + b_i.
                 TensorPrimitives.Add(model.ItemBias.Values, model.UserBias.Values[knownRows[q]], scores.AsSpan(q * items, items));
             }
-            _itemColumns.Value.AddDots(queries, knownRows.Length, scores.AsSpan(0, knownRows.Length * items));
+            _itemPanels.Value.AddDots(queries, knownRows.Length, scores.AsSpan(0, knownRows.Length * items));
             var result = new Ranking[users.Count];
             for (int q = 0; q < users.Count; q++)
             {

@@ -13,6 +13,7 @@ public sealed partial class Predictor
 {
     private readonly TrainedModel _trained;
     private readonly Lazy<FactorColumns> _itemColumns;
+    private readonly Lazy<ItemPanels> _itemPanels;
     private readonly Lazy<FactorColumns> _userColumns;
     private readonly int[] _untrainedItems;
     private readonly Lazy<RowScorer> _rows;
@@ -31,6 +32,7 @@ public sealed partial class Predictor
         // Built on first use: a plain rating prediction never needs the column-major copies.
         _itemColumns = new(() => new FactorColumns(trained.FactorsFor("Similar items").ItemFactors));
         _userColumns = new(() => new FactorColumns(trained.FactorsFor("Similar users").UserFactors));
+        _itemPanels = new(() => new ItemPanels(trained.FactorsFor("Recommendations").ItemFactors));
         _rows = new(() => RowScorer.For(trained));
         _byScore = !ModelKindTraits.PredictsRatings(trained.Kind);
         // Rating models return ratings on the data's own scale; the raw score still orders rankings.

@@ -37,7 +37,7 @@ public sealed class ParallelRatingsReaderTests : IDisposable
         int longest = contents.Split('\n').Max(line => Encoding.UTF8.GetByteCount(line)) + 1;
         var fast = ParallelRatingsReader.TryRead([(path, layout)], path, rangeBytes: longest, threads: 3);
         Assert.NotNull(fast);
-        AssertSameTable(RatingsReader.ReadWithSep(path, layout), fast.Value.Table);
+        Tables.AssertSame(RatingsReader.ReadWithSep(path, layout), fast.Value.Table, sameSource: true);
     }
 
     [Theory]
@@ -50,7 +50,7 @@ public sealed class ParallelRatingsReaderTests : IDisposable
         var layout = RatingsFileLayout.Detect(path, new RatingsFileOptions { HasRatingColumn = false });
         var fast = ParallelRatingsReader.TryRead([(path, layout)], path, rangeBytes: 16, threads: 2);
         Assert.NotNull(fast);
-        AssertSameTable(RatingsReader.ReadWithSep(path, layout), fast.Value.Table);
+        Tables.AssertSame(RatingsReader.ReadWithSep(path, layout), fast.Value.Table, sameSource: true);
         Assert.All(fast.Value.Table.Ratings.ToArray(), r => Assert.Equal(1f, r));
     }
 
@@ -115,7 +115,7 @@ public sealed class ParallelRatingsReaderTests : IDisposable
         int rangeBytes = 64 + random.NextInt(4_000);
         var fast = ParallelRatingsReader.TryRead([(path, layout)], path, rangeBytes, threads: 1 + random.NextInt(4));
         Assert.NotNull(fast);
-        AssertSameTable(RatingsReader.ReadWithSep(path, layout), fast.Value.Table);
+        Tables.AssertSame(RatingsReader.ReadWithSep(path, layout), fast.Value.Table, sameSource: true);
     }
 
     [Fact]
@@ -183,16 +183,4 @@ public sealed class ParallelRatingsReaderTests : IDisposable
     // Spaces and tabs around a field (tabs only where they do not separate fields).
     private static string Pad(SeededRandom random, string field, string separator) =>
         random.NextInt(8) != 0 ? field : separator == "\t" ? $" {field}  " : $" {field}\t";
-
-    private static void AssertSameTable(RatingsTable expected, RatingsTable actual)
-    {
-        Assert.Equal(expected.UserIds.Ids, actual.UserIds.Ids);
-        Assert.Equal(expected.ItemIds.Ids, actual.ItemIds.Ids);
-        Assert.Equal(expected.Users.ToArray(), actual.Users.ToArray());
-        Assert.Equal(expected.Items.ToArray(), actual.Items.ToArray());
-        Assert.Equal(expected.Ratings.ToArray(), actual.Ratings.ToArray());
-        Assert.Equal(expected.HasTimestamps, actual.HasTimestamps);
-        Assert.Equal(expected.Timestamps.ToArray(), actual.Timestamps.ToArray());
-        Assert.Equal(expected.Source, actual.Source);
-    }
 }

@@ -62,4 +62,24 @@ public sealed class TopKTests
             Assert.Equal(expected, TopK.Select(scores, k).Select(t => t.Index));
         }
     }
+
+    [Fact]
+    public void Long_runs_skipped_eight_at_a_time_give_the_same_top_as_a_full_sort_with_nan_last()
+    {
+        var random = new Random(11);
+        for (int trial = 0; trial < 30; trial++)
+        {
+            var scores = Enumerable.Range(0, 1000 + trial).Select(_ => random.Next(50) switch
+            {
+                0 => float.NegativeInfinity,
+                1 => float.NaN,
+                _ => random.Next(400) / 7f,
+            }).ToArray();
+            int k = random.Next(1, 25);
+            float Ranked(int i) => float.IsNaN(scores[i]) ? float.NegativeInfinity : scores[i];
+            var expected = Enumerable.Range(0, scores.Length).Where(i => !float.IsNegativeInfinity(scores[i]))
+                .OrderByDescending(Ranked).ThenBy(i => i).Take(k);
+            Assert.Equal(expected, TopK.Select(scores, k).Select(t => t.Index));
+        }
+    }
 }

@@ -60,12 +60,7 @@ public sealed class SyntheticRatingsTests : IDisposable
 
         var read = RatingsTable.FromFile(path);
         var made = synth.ToTable();
-        Assert.Equal(made.UserIds.Ids, read.UserIds.Ids);
-        Assert.Equal(made.ItemIds.Ids, read.ItemIds.Ids);
-        Assert.Equal(made.Users.ToArray(), read.Users.ToArray());
-        Assert.Equal(made.Items.ToArray(), read.Items.ToArray());
-        Assert.Equal(made.Ratings.ToArray(), read.Ratings.ToArray());
-        Assert.Equal(made.Timestamps.ToArray(), read.Timestamps.ToArray());
+        Tables.AssertSame(made, read);
         Assert.Empty(Directory.GetFiles(_temp.Path, "*.tmp"));
     }
 
