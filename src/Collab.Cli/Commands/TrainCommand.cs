@@ -46,8 +46,8 @@ internal static class TrainCommand
             table = RatingsReader.Read(path, request.FileOptions);
         if (request.ImplicitThreshold is { } threshold)
             table = ImplicitFeedback.Binarize(table, threshold);
-        if (table.Count > Recipes.AccurateRatingsLimit)
-            request = options.Read(parse, withoutRatings, table.Count);
+        if (!TrainOptionSet.FitsAccurate(table.Count))
+            request = options.Read(parse, withoutRatings, table.Count) with { ImplicitThreshold = request.ImplicitThreshold };
         request = TrainChecks.Prepare(table, split, request, path, Console.Error);
 
         var display = new TrainingDisplay(Console.Out);
@@ -64,7 +64,9 @@ internal static class TrainCommand
         if (!request.Json)
         {
             if (request.EnsembleForSize)
-                Console.Out.WriteLine($"{table.Count:N0} ratings: more than the Bayesian FM trains in a few minutes ({Recipes.AccurateRatingsLimit:N0}), so this trains the dot ensemble (--model bayes to insist).");
+                Console.Out.WriteLine(table.Count > Recipes.AccurateRatingsLimit
+                    ? $"More than {Recipes.AccurateRatingsLimit:N0} ratings: the Bayesian FM would take many minutes, so this trains the dot ensemble (--model bayes to insist)."
+                    : $"Fewer than {Recipes.AccurateRatingsMinimum:N0} ratings: the dot ensemble is the more accurate here (docs/accuracy.md), so this trains it (--model bayes for the Bayesian FM).");
             if (request.WithoutRatings)
                 Console.Out.WriteLine($"No rating column: each line is an interaction, so this trains the {ModelKindNames.Of(request.Training.Model)} model on who interacted with what (--model chooses another).");
             if (request.Ensemble > 1 && table.Count >= LargeTable)
@@ -210,7 +212,9 @@ internal static class TrainCommand
         if (summary.ValidRowsWithUnknownUser + summary.ValidRowsWithUnknownItem > 0)
         {
             output.WriteLine($"Note: {summary.ValidRowsWithUnknownUser} validation rows have a user and {summary.ValidRowsWithUnknownItem} an item " +
-                "that training never saw; they are predicted from the #na# rows, as fastai does.");
+                "that training never saw; " + (summary.Options.Bayes?.Features.Contains("item attributes") == true
+                    ? "the Bayesian FM scores them from their attributes where the items file has them, else from the #na# rows."
+                    : "they are predicted from the #na# rows, as fastai does."));
         }
         if (request.Out is not null)
             output.WriteLine($"Model saved to {request.Out}");

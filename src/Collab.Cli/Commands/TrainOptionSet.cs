@@ -59,7 +59,7 @@ internal sealed class TrainOptionSet
         var recipeName = parse.GetValue(_recipe)!;
         // Without --model or --recipe, options only gradient training reads (or a large file) keep the dot ensemble.
         bool ensembleByDefault = named is null && !recipeNamed && !interactions
-            && (GradientOnly.Any(o => parse.GetResult(o) is { Implicit: false }) || ratings > Recipes.AccurateRatingsLimit);
+            && (GradientOnly.Any(o => parse.GetResult(o) is { Implicit: false }) || !FitsAccurate(ratings));
         var (recipe, members) = named switch
         {
             null when ensembleByDefault => Recipes.Named(Recipes.DotEnsemble),
@@ -113,6 +113,8 @@ internal sealed class TrainOptionSet
                 {
                     Rank = parse.GetValue(_factors) ?? training.Bayes.Rank,
                     Sweeps = parse.GetValue(_epochs) ?? training.Bayes.Sweeps,
+                    // A short chain (--epochs) keeps three quarters of its sweeps.
+                    BurnIn = Math.Min(training.Bayes.BurnIn, (parse.GetValue(_epochs) ?? training.Bayes.Sweeps) / 4),
                 },
             };
         }
@@ -129,11 +131,14 @@ internal sealed class TrainOptionSet
             ImplicitThreshold = threshold,
             WithoutRatings = withoutRatings,
             EnsembleFromRecipe = parse.GetValue(_ensemble) is null,
-            EnsembleForSize = ensembleByDefault && ratings > Recipes.AccurateRatingsLimit,
+            EnsembleForSize = ensembleByDefault && !FitsAccurate(ratings),
             ItemsFile = parse.GetValue(_items),
             UsersFile = parse.GetValue(_users),
         };
     }
+
+    /// <summary>Whether a file of this many ratings (null: not yet known) trains the accurate recipe by default.</summary>
+    public static bool FitsAccurate(int? ratings) => ratings is not { } n || n is >= Recipes.AccurateRatingsMinimum and <= Recipes.AccurateRatingsLimit;
 
     /// <summary>The --data-dir value.</summary>
     public string? DataDir(ParseResult parse) => parse.GetValue(_dataDir);

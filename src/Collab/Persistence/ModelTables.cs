@@ -50,7 +50,7 @@ internal static class ModelTables
         {
             case ModelKind.Nn:
                 var shape = header.Neural ?? throw new InvalidDataException("the neural model's shape is missing");
-                if (shape.UserWidth <= 0 || shape.ItemWidth <= 0 || shape.Layers.Length == 0 || shape.Layers.Any(w => w <= 0))
+                if (shape.UserWidth <= 0 || shape.ItemWidth <= 0 || shape.Layers is null || shape.Layers.Length == 0 || shape.Layers.Any(w => w <= 0))
                     throw new InvalidDataException("the neural model's shape is invalid");
                 var options = new EmbeddingNNOptions { Layers = shape.Layers, UserEmbeddingSize = shape.UserWidth, ItemEmbeddingSize = shape.ItemWidth, YRange = range };
                 return EmbeddingNN.CreateEmpty(users, items, options, SeededRandom.ForStream(0, SeedStream.Dropout));

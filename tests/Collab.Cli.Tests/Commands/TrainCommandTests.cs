@@ -83,7 +83,7 @@ public sealed class TrainCommandTests
     {
         var result = CliRunner.Run("train", "--recipe", "best");
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("'accurate', 'lesson', 'fastai'", result.Error);
+        Assert.Contains("'accurate', 'ensemble', 'lesson', 'fastai'", result.Error);
     }
 
     private static double ValidRmse(params string[] args)
