@@ -36,7 +36,7 @@ public static class CollabServer
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(time);
-        services.AddSingleton(_ => new ModelHolder(new ServedModel(options.ModelPath, trained, options.Items, time.GetUtcNow()), options.MaxModelBytes, time));
+        services.AddSingleton(_ => new ModelHolder(new ServedModel(options.ModelPath, trained, options.Items, time.GetUtcNow(), options.Approximate), options.MaxModelBytes, time));
         services.AddSingleton(_ => new SessionStore(options.DatabasePath));
         services.AddSingleton<RequestMetrics>();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailDefaults.Fill);

@@ -21,7 +21,7 @@ internal sealed class ModelHolder(ServedModel initial, long maxModelBytes, TimeP
         try
         {
             var old = Current;
-            var next = await Task.Run(() => ServedModel.Load(path ?? old.Path, maxModelBytes, old.Items, time.GetUtcNow()), cancel);
+            var next = await Task.Run(() => ServedModel.Load(path ?? old.Path, maxModelBytes, old.Items, time.GetUtcNow(), old.Approximate), cancel);
             Volatile.Write(ref _current, next);
             return next;
         }

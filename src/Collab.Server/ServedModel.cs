@@ -1,6 +1,7 @@
 using Collab.Data;
 using Collab.Persistence;
 using Collab.Recommend;
+using Collab.Recommend.Approximate;
 using Collab.Server.Contracts;
 using Collab.Server.Onboarding;
 using Collab.Server.Storage;
@@ -10,20 +11,19 @@ namespace Collab.Server;
 /// <summary>One loaded model with everything derived from it; read-only, shared by all requests until a reload swaps it.</summary>
 internal sealed class ServedModel
 {
-    public ServedModel(string path, TrainedModel trained, ItemCatalog? items, DateTimeOffset loadedAt)
+    public ServedModel(string path, TrainedModel trained, ItemCatalog? items, DateTimeOffset loadedAt, ApproximateOptions approximate)
     {
         Path = path;
         Trained = trained;
         Items = items;
         LoadedAt = loadedAt;
-        Predictor = new Predictor(trained);
+        Approximate = approximate;
+        Predictor = new Predictor(trained, approximate);
         // Onboarding folds visitors in against factor tables; the kinds without them (nn, ease) serve trained users only.
         ColdStart = trained.Factors is null ? null : new VisitorColdStart(trained);
         Reasons = new ReasonWriter(trained, items);
-        // Build the column-major item table now, so the first request after a (re)load is not the slow one.
-        var first = Enumerable.Range(1, trained.Items.Count - 1).FirstOrDefault(i => Predictor.Stats.ItemCounts[i] > 0);
-        if (first > 0 && trained.Factors is not null)
-            Predictor.SimilarItems(trained.Items[first], 1);
+        // Build the item table or the approximate index now, so the first request after a (re)load is not the slow one.
+        Predictor.Prepare();
     }
 
     public string Path { get; }
@@ -34,6 +34,8 @@ internal sealed class ServedModel
 
     public DateTimeOffset LoadedAt { get; }
 
+    public ApproximateOptions Approximate { get; }
+
     public Predictor Predictor { get; }
 
     public VisitorColdStart? ColdStart { get; }
@@ -41,10 +43,11 @@ internal sealed class ServedModel
     public ReasonWriter Reasons { get; }
 
     /// <summary>Reads a model file that must be a regular file of at most <paramref name="maxBytes"/> (see <see cref="RegularFile"/>).</summary>
-    public static ServedModel Load(string path, long maxBytes, ItemCatalog? items, DateTimeOffset now)
+    public static ServedModel Load(string path, long maxBytes, ItemCatalog? items, DateTimeOffset now, ApproximateOptions approximate)
     {
         var bytes = RegularFile.TryRead(path, maxBytes, out var refusal) ?? throw new ModelFileException(path, refusal);
-        return new(path, ModelFile.Read(bytes, path), items, now);
+        // Kept indexes follow the model file: a reload of another file must not find the old one's.
+        return new(path, ModelFile.Read(bytes, path), items, now, approximate.IndexPath is null ? approximate : approximate with { IndexPath = path });
     }
 
     /// <summary>The model row of a trained item, or -1.</summary>

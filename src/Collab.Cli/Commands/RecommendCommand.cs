@@ -7,6 +7,7 @@ using Collab.Cli.Rendering;
 using Collab.Data;
 using Collab.Persistence;
 using Collab.Recommend;
+using Collab.Recommend.Approximate;
 
 namespace Collab.Cli.Commands;
 
@@ -22,24 +23,29 @@ internal static class RecommendCommand
         var usersFile = new Option<string?>("--users-file") { Description = "Batch mode: a file with one user id per line (header optional); writes CSV." };
         var output = new Option<string?>("--out", "-o") { Description = "With --users-file: write the CSV to this file instead of standard output." };
         var itemsFile = ModelOptions.ItemsFile();
+        var exact = ModelOptions.Exact();
+        var candidates = ModelOptions.Candidates();
         var json = CommonOptions.Json();
         var command = new Command("recommend", "Recommend the items a user is predicted to rate highest among those not yet rated.")
         {
-            model, user, count, includeSeen, usersFile, output, itemsFile, json,
+            model, user, count, includeSeen, usersFile, output, itemsFile, exact, candidates, json,
         };
         command.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(user), parse.GetValue(count), parse.GetValue(includeSeen),
-            parse.GetValue(usersFile), parse.GetValue(output), parse.GetValue(itemsFile), parse.GetValue(json)));
+            parse.GetValue(usersFile), parse.GetValue(output), parse.GetValue(itemsFile),
+            ModelOptions.Approximate(parse.GetValue(exact), parse.GetValue(candidates), parse.GetValue(model)!), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(string modelPath, string? user, int n, bool includeSeen, string? usersFile, string? output, string? itemsFile, bool json)
+    private static int Run(string modelPath, string? user, int n, bool includeSeen, string? usersFile, string? output, string? itemsFile,
+        ApproximateOptions approximate, bool json)
     {
         if ((user is null) == (usersFile is null))
             throw new UserErrorException("give --user ID, or --users-file FILE for many users.");
         if (n < 1)
             throw new UserErrorException("-n must be at least 1.");
         var trained = TrainedModel.Load(modelPath);
-        var predictor = new Predictor(trained);
+        var predictor = new Predictor(trained, approximate);
+        ModelOptions.NoteIndex(predictor);
         var titles = ItemTitles.Find(itemsFile, trained.Summary.Source);
         if (user is not null)
         {

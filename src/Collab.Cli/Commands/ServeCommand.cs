@@ -4,6 +4,8 @@ using Collab.Persistence;
 using Collab.Server;
 using Microsoft.Extensions.Hosting;
 using Collab.Models;
+using Collab.Recommend;
+using Collab.Recommend.Approximate;
 
 namespace Collab.Cli.Commands;
 
@@ -19,6 +21,8 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on (port 0: any free port).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var db = new Option<string>("--db") { Description = "SQLite database of visitors' sessions and answers (created if missing).", DefaultValueFactory = _ => "collab.db" };
         var itemsFile = ModelOptions.ItemsFile();
+        var exact = ModelOptions.Exact();
+        var candidates = ModelOptions.Candidates();
         var token = new Option<string?>("--admin-token") { Description = "Enables POST /admin/reload for requests with 'Authorization: Bearer TOKEN'. Default: $COLLAB_ADMIN_TOKEN." };
         var writes = new Option<int>("--write-rate") { Description = "Writes (sessions, answers) each client may make per second.", DefaultValueFactory = _ => 20 };
         var maxModel = new Option<int>("--max-model-mb") { Description = "Largest model file POST /admin/reload reads, in MiB (at most 2047).", DefaultValueFactory = _ => 1024 };
@@ -30,16 +34,16 @@ internal static class ServeCommand
         };
         var command = new Command("serve", "Serve recommendations over HTTP, with the onboarding page for new visitors at /.")
         {
-            model, urls, db, itemsFile, token, writes, maxModel, proxies,
+            model, urls, db, itemsFile, token, writes, maxModel, proxies, exact, candidates,
         };
         command.SetAction((parse, cancel) => RunAsync(parse.GetValue(model)!, parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(itemsFile),
             parse.GetValue(token) ?? Environment.GetEnvironmentVariable("COLLAB_ADMIN_TOKEN"), parse.GetValue(writes), parse.GetValue(maxModel),
-            parse.GetValue(proxies)!, cancel));
+            parse.GetValue(proxies)!, ModelOptions.Approximate(parse.GetValue(exact), parse.GetValue(candidates), parse.GetValue(model)!), cancel));
         return command;
     }
 
     private static async Task<int> RunAsync(string modelPath, string urls, string db, string? itemsFile, string? token, int writes, int maxModelMegabytes,
-        string[] trustedProxies, CancellationToken cancel)
+        string[] trustedProxies, ApproximateOptions approximate, CancellationToken cancel)
     {
         var trained = TrainedModel.Load(modelPath);
         var items = ItemTitles.Find(itemsFile, trained.Summary.Source);
@@ -54,12 +58,14 @@ internal static class ServeCommand
             WritesPerSecond = writes,
             MaxModelBytes = (long)maxModelMegabytes << 20,
             TrustedProxies = trustedProxies,
+            Approximate = approximate,
         });
         await app.StartAsync(cancel);
         Console.Error.WriteLine($"Serving {Path.GetFileName(modelPath)} ({trained.Users.Count - 1:N0} users, {trained.Items.Count - 1:N0} items"
             + (items is null ? ", no titles" : $", titles of {items.Count:N0}") + $"); sessions in {Path.GetFullPath(db)}.");
         if (trained.Factors is null)
             Console.Error.WriteLine($"Onboarding and similar items are off: they need a factor model (dot, ials, bpr or bce), and this is {ModelKindNames.Of(trained.Kind)}. Trained users' recommendations and predictions are served.");
+        ModelOptions.NoteIndex(new Predictor(trained, approximate));
         foreach (var address in app.Urls)
             Console.Error.WriteLine($"Listening on {address} (onboarding page at /, API description at /openapi). Ctrl+C stops.");
         await app.WaitForShutdownAsync(cancel);

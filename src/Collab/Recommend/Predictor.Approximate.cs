@@ -7,7 +7,8 @@ namespace Collab.Recommend;
 
 public sealed partial class Predictor
 {
-    private readonly ApproximateOptions _approximate;
+    // Not readonly for WithCandidates alone, which sets it on a fresh copy before anyone else sees it.
+    private ApproximateOptions _approximate;
     private readonly int[] _trainedItems;
     private readonly Lazy<VectorIndex> _scoreIndex;
     private readonly Lazy<VectorIndex> _cosineIndex;
@@ -32,18 +33,30 @@ public sealed partial class Predictor
             _ = _itemColumns.Value;
     }
 
+    /// <summary>
+    /// The same predictor, sharing its built indexes, taking another number of candidates per result: candidates are a
+    /// query-time setting, so a benchmark can sweep them over one build.
+    /// </summary>
+    internal Predictor WithCandidates(int candidatesPerResult)
+    {
+        var copy = (Predictor)MemberwiseClone();
+        copy._approximate = _approximate with { CandidatesPerResult = candidatesPerResult };
+        copy._approximate.Validate();
+        return copy;
+    }
+
     // The whole model's score is activation(u·v + b_i + b_u), monotone in u·v + b_i for one user: the index searches that.
     private VectorIndex BuildScoreIndex()
     {
         var model = _trained.Factors!;
         var items = MipsTransform.Items(model.ItemFactors.Values, model.ItemBias.Values, model.Factors, _trainedItems);
-        return new VectorIndex(MetricKind.Ip, items, _trainedItems, _approximate);
+        return IndexFile.OpenOrBuild(_approximate.IndexPath, "scores", MetricKind.Ip, items, _trainedItems, _approximate);
     }
 
     private VectorIndex BuildCosineIndex()
     {
         var factors = _trained.Factors!.ItemFactors;
-        return new VectorIndex(MetricKind.Cos, [.. _trainedItems.Select(r => factors.Row(r).ToArray())], _trainedItems, _approximate);
+        return IndexFile.OpenOrBuild(_approximate.IndexPath, "similar", MetricKind.Cos, [.. _trainedItems.Select(r => factors.Row(r).ToArray())], _trainedItems, _approximate);
     }
 
     /// <summary>

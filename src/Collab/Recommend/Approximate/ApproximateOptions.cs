@@ -40,6 +40,13 @@ public sealed record ApproximateOptions
     /// </summary>
     public int ExpansionSearch { get; init; } = 64;
 
+    /// <summary>
+    /// Where built indexes are kept between runs: files named this path plus what each index is and a fingerprint of
+    /// the model's vectors and the build settings, opened (memory-mapped) when they match, written after a build
+    /// otherwise. The CLI puts them beside the model file. <value>Default: null (built in memory for each predictor).</value>
+    /// </summary>
+    public string? IndexPath { get; init; }
+
     /// <summary>Checks the values.</summary>
     public void Validate()
     {

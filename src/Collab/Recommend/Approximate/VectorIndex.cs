@@ -23,6 +23,19 @@ internal sealed class VectorIndex
         Count = vectors.Length;
     }
 
+    // A saved index, memory-mapped rather than read: opening it costs nothing however large it is.
+    private VectorIndex(string path)
+    {
+        _index = new USearchIndex(path, view: true);
+        Count = checked((int)_index.Size());
+    }
+
+    /// <summary>Opens an index written by <see cref="Save"/>.</summary>
+    public static VectorIndex Open(string path) => new(path);
+
+    /// <summary>Writes the index to a file (the library's own format).</summary>
+    public void Save(string path) => _index.Save(path);
+
     /// <summary>Rows in the index.</summary>
     public int Count { get; }
 
