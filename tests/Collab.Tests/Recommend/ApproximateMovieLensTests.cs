@@ -1,7 +1,5 @@
 using Collab.Data;
-using Collab.Models;
 using Collab.Numerics;
-using Collab.Persistence;
 using Collab.Recommend;
 using Collab.Recommend.Approximate;
 using Collab.Tests.Support;
@@ -15,11 +13,7 @@ public sealed class ApproximateMovieLensTests
     {
         var table = RatingsTable.FromFile(SharedData.Path("data", "ml-latest-small", "ratings.csv"));
         var data = CollabData.FromTable(table, 0.2, 42);
-        var random = new SeededRandom(3);
-        var model = DotBiasModel.Create(data.Users.Count, data.Items.Count, new DotBiasOptions { Factors = 50 }, random);
-        foreach (var tensor in model.Parameters)
-            FoldedNormal.Fill(tensor.Values, random, std: 0.3f);
-        var trained = new TrainedModel(model, data.Users, data.Items, InteractionIndex.FromRatings(data.Train, data.Users.Count), new TrainingSummary());
+        var trained = SmallModel.Over(data, 50, new SeededRandom(3), std: 0.3f);
 
         var byDefault = new Predictor(trained);
         var exact = new Predictor(trained, ApproximateOptions.Exact);

@@ -1,5 +1,4 @@
 using Collab.Data;
-using Collab.Models;
 using Collab.Numerics;
 using Collab.Persistence;
 using Collab.Recommend;
@@ -115,11 +114,7 @@ public sealed class ApproximateTests
         for (int i = 30; i < 2_000; i++)
             rows.Add(("heavy", $"m{i}", 3f));
         var table = RatingsTable.FromTriples(rows);
-        var data = CollabData.FromTable(table, new DataSplit([.. Enumerable.Range(0, table.Count)], []));
-        var model = DotBiasModel.Create(data.Users.Count, data.Items.Count, new DotBiasOptions { Factors = 8 }, random);
-        foreach (var tensor in model.Parameters)
-            FoldedNormal.Fill(tensor.Values, random, std: 0.6f);
-        var trained = new TrainedModel(model, data.Users, data.Items, InteractionIndex.FromRatings(data.Train, data.Users.Count), new TrainingSummary());
+        var trained = SmallModel.Over(CollabData.FromTable(table, new DataSplit([.. Enumerable.Range(0, table.Count)], [])), 8, random);
         seen = [.. Enumerable.Range(30, 1_970).Select(i => $"m{i}")];
         exact = new Predictor(trained, ApproximateOptions.Exact);
         return trained;

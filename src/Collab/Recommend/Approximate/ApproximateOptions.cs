@@ -31,8 +31,8 @@ public sealed record ApproximateOptions
     /// <summary>Graph neighbours per node (HNSW's M). <value>Default: 32.</value></summary>
     public int Connectivity { get; init; } = 32;
 
-    /// <summary>Breadth of the search while building (HNSW's efConstruction). <value>Default: 64.</value></summary>
-    public int ExpansionAdd { get; init; } = 64;
+    /// <summary>Breadth of the search while building (HNSW's efConstruction). <value>Default: 128.</value></summary>
+    public int ExpansionAdd { get; init; } = 128;
 
     /// <summary>
     /// Least breadth of a query's search (HNSW's ef); a query asking for more candidates searches that many.
