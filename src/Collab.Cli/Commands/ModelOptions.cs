@@ -34,7 +34,10 @@ internal static class ModelOptions
     public static void NoteIndex(Predictor predictor)
     {
         if (predictor.UsesIndex)
-            Console.Error.WriteLine("note: top-N by the approximate (HNSW) index, its candidates re-scored with the whole model; --exact scores every item.");
+        {
+            Console.Error.WriteLine("note: top-N by the approximate (HNSW) index, its candidates re-scored with the whole model; --exact scores every item. "
+                + "The first run on a model builds the index (minutes for a million items) and keeps it beside the model file.");
+        }
     }
 
     public static Option<string?> ItemsFile() => new("--items-file")
