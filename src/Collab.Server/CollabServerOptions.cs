@@ -1,5 +1,6 @@
 using Collab.Data;
 using Collab.Persistence;
+using Collab.Recommend.Approximate;
 using Collab.Server.Operations;
 
 namespace Collab.Server;
@@ -21,6 +22,13 @@ public sealed record CollabServerOptions
 
     /// <summary>Titles and genres of the items. <value>Default: null (results show ids only).</value></summary>
     public ItemCatalog? Items { get; init; }
+
+    /// <summary>
+    /// When recommendations and similar items go through the approximate index, and its settings; with an
+    /// <see cref="ApproximateOptions.IndexPath"/>, each served model's indexes are kept beside its file (a reload of
+    /// another file keeps them beside that one). <value>Default: <see cref="ApproximateOptions.Default"/> (the index from 200,000 trained items).</value>
+    /// </summary>
+    public ApproximateOptions Approximate { get; init; } = ApproximateOptions.Default;
 
     /// <summary>Addresses to listen on; port 0 picks a free port. <value>Default: http://127.0.0.1:5080.</value></summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";
@@ -66,6 +74,8 @@ public sealed record CollabServerOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(Database);
         ArgumentException.ThrowIfNullOrWhiteSpace(Urls);
         ArgumentOutOfRangeException.ThrowIfLessThan(WritesPerSecond, 1);
+        ArgumentNullException.ThrowIfNull(Approximate);
+        Approximate.Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBytes, 1024);
         ArgumentOutOfRangeException.ThrowIfLessThan(ModelPollInterval, TimeSpan.FromMilliseconds(100));
         if (MaxModelBytes < 1 || MaxModelBytes > Array.MaxLength)

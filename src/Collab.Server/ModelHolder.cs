@@ -1,5 +1,3 @@
-using Collab.Persistence;
-
 namespace Collab.Server;
 
 /// <summary>
@@ -37,7 +35,7 @@ internal sealed class ModelHolder(ServedModel initial, long maxModelBytes, TimeP
                 var file = path ?? old.Path;
                 var bytes = ServedModel.ReadFile(file, maxModelBytes);
                 var checksum = ServedModel.ChecksumOf(bytes);
-                return always || checksum != old.Checksum ? new ServedModel(file, checksum, ModelFile.Read(bytes, file), old.Items, time.GetUtcNow()) : null;
+                return always || checksum != old.Checksum ? ServedModel.Replacing(old, file, checksum, bytes, time.GetUtcNow()) : null;
             }, cancel);
             if (next is not null)
                 Volatile.Write(ref _current, next);

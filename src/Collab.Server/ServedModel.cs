@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Collab.Data;
 using Collab.Persistence;
 using Collab.Recommend;
+using Collab.Recommend.Approximate;
 using Collab.Server.Contracts;
 using Collab.Server.Onboarding;
 using Collab.Server.Storage;
@@ -11,7 +12,7 @@ namespace Collab.Server;
 /// <summary>One loaded model with everything derived from it; read-only, shared by all requests until a reload swaps it.</summary>
 internal sealed class ServedModel
 {
-    public ServedModel(string path, string checksum, TrainedModel trained, ItemCatalog? items, DateTimeOffset loadedAt)
+    public ServedModel(string path, string checksum, TrainedModel trained, ItemCatalog? items, DateTimeOffset loadedAt, ApproximateOptions approximate)
     {
         Path = path;
         Checksum = checksum;
@@ -20,14 +21,13 @@ internal sealed class ServedModel
         Trained = trained;
         Items = items;
         LoadedAt = loadedAt;
-        Predictor = new Predictor(trained);
+        Approximate = approximate;
+        Predictor = new Predictor(trained, approximate);
         // Onboarding folds visitors in against factor tables; the kinds without them (nn, ease) serve trained users only.
         ColdStart = trained.Factors is null ? null : new VisitorColdStart(trained);
         Reasons = new ReasonWriter(trained, items);
-        // Build the column-major item table now, so the first request after a (re)load is not the slow one.
-        var first = Enumerable.Range(1, trained.Items.Count - 1).FirstOrDefault(i => Predictor.Stats.ItemCounts[i] > 0);
-        if (first > 0 && trained.Factors is not null)
-            Predictor.SimilarItems(trained.Items[first], 1);
+        // Build the item table or the approximate index now, so the first request after a (re)load is not the slow one.
+        Predictor.Prepare();
     }
 
     public string Path { get; }
@@ -42,6 +42,8 @@ internal sealed class ServedModel
     public ItemCatalog? Items { get; }
 
     public DateTimeOffset LoadedAt { get; }
+
+    public ApproximateOptions Approximate { get; }
 
     public Predictor Predictor { get; }
 
@@ -62,8 +64,16 @@ internal sealed class ServedModel
     public static ServedModel Initial(CollabServerOptions options, DateTimeOffset now)
     {
         var bytes = File.ReadAllBytes(options.ModelPath);
-        return new(options.ModelPath, ChecksumOf(bytes), options.Model ?? ModelFile.Read(bytes, options.ModelPath), options.Items, now);
+        return new(options.ModelPath, ChecksumOf(bytes), options.Model ?? ModelFile.Read(bytes, options.ModelPath), options.Items, now, IndexesOf(options.Approximate, options.ModelPath));
     }
+
+    /// <summary>A model read from <paramref name="bytes"/> of the file <paramref name="path"/>, replacing <paramref name="old"/>.</summary>
+    public static ServedModel Replacing(ServedModel old, string path, string checksum, byte[] bytes, DateTimeOffset now) =>
+        new(path, checksum, ModelFile.Read(bytes, path), old.Items, now, IndexesOf(old.Approximate, path));
+
+    // Kept indexes follow the model file: a reload of another file must not find the old one's.
+    private static ApproximateOptions IndexesOf(ApproximateOptions approximate, string path) =>
+        approximate.IndexPath is null ? approximate : approximate with { IndexPath = path };
 
     /// <summary>The model row of a trained item, or -1.</summary>
     public int ItemRow(string id) => Trained.Items.TryGetIndex(id, out int row) && Predictor.Stats.ItemCounts[row] > 0 ? row : -1;

@@ -6,6 +6,7 @@ using Collab.Cli.Files;
 using Collab.Cli.Rendering;
 using Collab.Persistence;
 using Collab.Recommend;
+using Collab.Recommend.Approximate;
 
 namespace Collab.Cli.Commands;
 
@@ -26,21 +27,23 @@ internal static class RecommendCommand
         };
         var threads = new Option<int>("--threads") { Description = "With --all-users: cores to score on (default: all).", DefaultValueFactory = _ => 0 };
         var itemsFile = ModelOptions.ItemsFile();
+        var exact = ModelOptions.Exact();
+        var candidates = ModelOptions.Candidates();
         var json = CommonOptions.Json();
         var command = new Command("recommend", "Recommend the items a user is predicted to rate highest among those not yet rated.")
         {
-            model, user, count, includeSeen, usersFile, allUsers, output, threads, itemsFile, json,
+            model, user, count, includeSeen, usersFile, allUsers, output, threads, itemsFile, exact, candidates, json,
         };
         command.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(user), parse.GetValue(count), parse.GetValue(includeSeen),
             new Batch(parse.GetValue(usersFile), parse.GetValue(allUsers), parse.GetValue(output), parse.GetValue(threads)),
-            parse.GetValue(itemsFile), parse.GetValue(json)));
+            parse.GetValue(itemsFile), ModelOptions.Approximate(parse.GetValue(exact), parse.GetValue(candidates), parse.GetValue(model)!), parse.GetValue(json)));
         return command;
     }
 
     // Which users a batch covers (a file of ids, or all of the model's) and where the rows go.
     private sealed record Batch(string? UsersFile, bool AllUsers, string? Output, int Threads);
 
-    private static int Run(string modelPath, string? user, int n, bool includeSeen, Batch batch, string? itemsFile, bool json)
+    private static int Run(string modelPath, string? user, int n, bool includeSeen, Batch batch, string? itemsFile, ApproximateOptions approximate, bool json)
     {
         if (new[] { user is not null, batch.UsersFile is not null, batch.AllUsers }.Count(given => given) != 1)
             throw new UserErrorException("give --user ID, --users-file FILE for many users, or --all-users for every user of the model.");
@@ -49,7 +52,8 @@ internal static class RecommendCommand
         if (batch.Threads < 0)
             throw new UserErrorException("--threads must be 0 (all cores) or more.");
         var trained = TrainedModel.Load(modelPath);
-        var predictor = new Predictor(trained);
+        var predictor = new Predictor(trained, approximate);
+        ModelOptions.NoteIndex(predictor);
         var titles = ItemTitles.Find(itemsFile, trained.Summary.Source);
         if (user is not null)
         {

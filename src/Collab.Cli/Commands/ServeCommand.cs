@@ -4,6 +4,7 @@ using Collab.Persistence;
 using Collab.Server;
 using Microsoft.Extensions.Hosting;
 using Collab.Models;
+using Collab.Recommend;
 
 namespace Collab.Cli.Commands;
 
@@ -24,6 +25,8 @@ internal static class ServeCommand
             DefaultValueFactory = _ => "collab.db",
         };
         var itemsFile = ModelOptions.ItemsFile();
+        var exact = ModelOptions.Exact();
+        var candidates = ModelOptions.Candidates();
         var token = new Option<string?>("--admin-token") { Description = "Enables POST /admin/reload for requests with 'Authorization: Bearer TOKEN'. Default: $COLLAB_ADMIN_TOKEN." };
         var writes = new Option<int>("--write-rate") { Description = "Writes (sessions, answers) each client may make per second.", DefaultValueFactory = _ => 20 };
         var maxModel = new Option<int>("--max-model-mb") { Description = "Largest model file POST /admin/reload reads, in MiB (at most 2047).", DefaultValueFactory = _ => 1024 };
@@ -41,7 +44,7 @@ internal static class ServeCommand
         };
         var command = new Command("serve", "Serve recommendations over HTTP, with the onboarding page for new visitors at /.")
         {
-            model, urls, db, itemsFile, token, writes, maxModel, proxies, watch, watchInterval,
+            model, urls, db, itemsFile, token, writes, maxModel, proxies, watch, watchInterval, exact, candidates,
         };
         command.SetAction((parse, cancel) => RunAsync(parse.GetValue(itemsFile), new CollabServerOptions
         {
@@ -54,6 +57,7 @@ internal static class ServeCommand
             TrustedProxies = parse.GetValue(proxies)!,
             WatchModel = parse.GetValue(watch),
             ModelPollInterval = TimeSpan.FromSeconds(parse.GetValue(watchInterval)),
+            Approximate = ModelOptions.Approximate(parse.GetValue(exact), parse.GetValue(candidates), parse.GetValue(model)!),
         }, cancel));
         return command;
     }
@@ -69,7 +73,8 @@ internal static class ServeCommand
             + (items is null ? ", no titles" : $", titles of {items.Count:N0}") + $"); sessions in {CollabServer.DescribeDatabase(settings.Database)}"
             + (settings.WatchModel ? "; watching the model file for a new version." : "."));
         if (trained.Factors is null)
-            Console.Error.WriteLine($"Onboarding and similar items are off: they need a factor model (dot, ials, bpr or bce), and this is {ModelKindNames.Of(trained.Kind)}. Trained users' recommendations and predictions are served.");
+            Console.Error.WriteLine($"Onboarding and similar items are off: they need a factor model (dot, bayes, ials, bpr or bce), and this is {ModelKindNames.Of(trained.Kind)}. Trained users' recommendations and predictions are served.");
+        ModelOptions.NoteIndex(new Predictor(trained, settings.Approximate));
         foreach (var address in app.Urls)
             Console.Error.WriteLine($"Listening on {address} (onboarding page at /, API description at /openapi). Ctrl+C stops.");
         await app.WaitForShutdownAsync(cancel);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using Collab.Models;
 using Collab.Numerics;
 
 namespace Collab.Recommend;
@@ -56,6 +57,8 @@ public sealed partial class Predictor
         var model = _trained.FactorsFor("Recommendations for a new visitor");
         if (factors.Length != model.Factors)
             throw new ArgumentException($"The row has {factors.Length} factors; the model has {model.Factors}.", nameof(factors));
+        if (UsesIndex && IndexedTop(factors, bias, [.. seenItems], n) is { } found)
+            return ToRanking("", RankingKind.Recommendations, found, _trained.Items, Stats.ItemCounts, s => _clip(model.Activate(s))).Results;
         var scores = new float[model.ItemCount];
         TensorPrimitives.Add(model.ItemBias.Values, bias, scores);
         _itemColumns.Value.AddDots(factors, scores);
@@ -69,6 +72,22 @@ public sealed partial class Predictor
     {
         if (_trained.Factors is not { } model)
             return [.. users.Select(user => RecommendOne(user, n, includeSeen))];
+        if (UsesIndex)
+            return [.. users.Select(user => RecommendIndexed(model, user, n, includeSeen) ?? ScanBlock(model, [user], n, includeSeen)[0])];
+        return ScanBlock(model, users, n, includeSeen);
+    }
+
+    // One user through the index; null when the index cannot answer for this user.
+    private Ranking? RecommendIndexed(DotBiasModel model, string user, int n, bool includeSeen)
+    {
+        if (!TryGetUser(user, out int row))
+            return new Ranking(user, RankingKind.Recommendations, false, []);
+        var top = IndexedTop(model.UserFactors.Row(row), model.UserBias.Values[row], SeenBy(row, includeSeen), n);
+        return top is null ? null : ToRanking(user, RankingKind.Recommendations, top, _trained.Items, Stats.ItemCounts, s => _clip(model.Activate(s)));
+    }
+
+    private Ranking[] ScanBlock(DotBiasModel model, List<string> users, int n, bool includeSeen)
+    {
         int items = model.ItemCount;
         int k = model.Factors;
         var rows = new int[users.Count];

@@ -16,9 +16,12 @@ public sealed partial class Predictor
     public Ranking SimilarItems(string item, int n, int minRatings = 1)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return TryGetItem(item, out int row)
-            ? Similar(item, RankingKind.SimilarItems, row, n, minRatings, _itemColumns.Value, _trained.FactorsFor("Similar items").ItemFactors, _trained.Items, Stats.ItemCounts)
-            : new Ranking(item, RankingKind.SimilarItems, false, []);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        if (!TryGetItem(item, out int row))
+            return new Ranking(item, RankingKind.SimilarItems, false, []);
+        if (UsesIndex && IndexedSimilar(row, n, minRatings) is { } top)
+            return ToRanking(item, RankingKind.SimilarItems, top, _trained.Items, Stats.ItemCounts, s => s);
+        return Similar(item, RankingKind.SimilarItems, row, n, minRatings, _itemColumns.Value, _trained.FactorsFor("Similar items").ItemFactors, _trained.Items, Stats.ItemCounts);
     }
 
     /// <summary>The same as <see cref="SimilarItems"/> over user factors.</summary>

@@ -1,6 +1,7 @@
 using Collab.Data;
 using Collab.Persistence;
 using Collab.Models;
+using Collab.Recommend.Approximate;
 
 namespace Collab.Recommend;
 
@@ -16,19 +17,33 @@ public sealed partial class Predictor
     private readonly Lazy<ItemPanels> _itemPanels;
     private readonly Lazy<FactorColumns> _userColumns;
     private readonly int[] _untrainedItems;
+    private readonly int[] _itemCounts;
     private readonly Lazy<RowScorer> _rows;
     private readonly Func<float, float> _clip;
     private readonly bool _byScore;
 
-    /// <summary>Creates a predictor over a trained model.</summary>
+    /// <summary>Creates a predictor over a trained model, with the approximate index above its default threshold.</summary>
     public Predictor(TrainedModel trained)
+        : this(trained, ApproximateOptions.Default)
+    {
+    }
+
+    /// <summary>Creates a predictor over a trained model, saying when top-N queries use the approximate index.</summary>
+    public Predictor(TrainedModel trained, ApproximateOptions approximate)
     {
         ArgumentNullException.ThrowIfNull(trained);
+        ArgumentNullException.ThrowIfNull(approximate);
+        approximate.Validate();
         _trained = trained;
+        _approximate = approximate;
         Stats = trained.Stats;
         // #na# and items seen only in validation have no learned factors: never recommend them.
-        var counts = Stats.ItemCounts.ToArray();
+        var counts = _itemCounts = Stats.ItemCounts.ToArray();
         _untrainedItems = [.. Enumerable.Range(0, counts.Length).Where(i => counts[i] == 0)];
+        _trainedItems = [.. Enumerable.Range(0, counts.Length).Where(i => counts[i] > 0)];
+        // Built on first use too: hundreds of thousands of items take seconds to index.
+        _scoreIndex = new(BuildScoreIndex);
+        _cosineIndex = new(BuildCosineIndex);
         // Built on first use: a plain rating prediction never needs the column-major copies.
         _itemColumns = new(() => new FactorColumns(trained.FactorsFor("Similar items").ItemFactors));
         _userColumns = new(() => new FactorColumns(trained.FactorsFor("Similar users").UserFactors));

@@ -29,6 +29,20 @@ public sealed class RecommendCommandTests(TrainedModels models) : IClassFixture<
     }
 
     [Fact]
+    public void Below_the_index_threshold_exact_is_what_runs_anyway_and_bad_knobs_are_refused()
+    {
+        var byDefault = CliRunner.Run("recommend", models.Sample, "--user", "73", "-n", "5", "--json");
+        var exact = CliRunner.Run("recommend", models.Sample, "--user", "73", "-n", "5", "--json", "--exact");
+        Assert.Equal(0, exact.ExitCode);
+        Assert.Equal(byDefault.Output, exact.Output);
+        Assert.DoesNotContain("HNSW", byDefault.Error);
+
+        var bad = CliRunner.Run("recommend", models.Sample, "--user", "73", "--candidates", "0");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("--candidates must be at least 1", bad.Error);
+    }
+
+    [Fact]
     public void An_unknown_user_is_a_clear_error_with_exit_code_1()
     {
         var result = CliRunner.Run("recommend", models.Sample, "--user", "no-such-user");

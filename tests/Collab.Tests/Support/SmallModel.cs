@@ -24,11 +24,16 @@ public static class SmallModel
             }
         }
         var table = RatingsTable.FromTriples(rows);
-        var data = CollabData.FromTable(table, new DataSplit([.. Enumerable.Range(0, table.Count)], []));
+        return Over(CollabData.FromTable(table, new DataSplit([.. Enumerable.Range(0, table.Count)], [])), factors, random, yRange: yRange);
+    }
+
+    /// <summary>A model over these users, items and training rows, with random weights.</summary>
+    public static TrainedModel Over(CollabData data, int factors, SeededRandom random, float std = 0.6f, OutputRange? yRange = null)
+    {
         var model = DotBiasModel.Create(data.Users.Count, data.Items.Count,
             new DotBiasOptions { Factors = factors, YRange = yRange ?? new OutputRange(0, 5.5f) }, random);
         foreach (var tensor in model.Parameters)
-            FoldedNormal.Fill(tensor.Values, random, std: 0.6f);
+            FoldedNormal.Fill(tensor.Values, random, std);
         return new TrainedModel(model, data.Users, data.Items, InteractionIndex.FromRatings(data.Train, data.Users.Count), new TrainingSummary());
     }
 }
