@@ -111,24 +111,20 @@ internal sealed partial class GibbsSampler
         var order = _itemOrder;
         var (from, to) = (_residuals, _residualsOther);
         var (fromSums, toSums) = (_interactions, _interactionsOther);
-        Parallel.For(0, ChunkCount(order.Length), _parallel, chunk =>
+        // One array at a time (the residuals, then each factor's sums): each copy streams one source and one target.
+        Parallel.For(0, fromSums.Length + 1, _parallel, a =>
         {
-            var (start, end) = ChunkBounds(chunk, order.Length);
-            for (int m = start; m < end; m++)
+            var source = a == 0 ? from : fromSums[a - 1];
+            var target = a == 0 ? to : toSums[a - 1];
+            if (toItemOrder)
             {
-                int n = order[m];
-                if (toItemOrder)
-                {
-                    to[m] = from[n];
-                    for (int f = 0; f < fromSums.Length; f++)
-                        toSums[f][m] = fromSums[f][n];
-                }
-                else
-                {
-                    to[n] = from[m];
-                    for (int f = 0; f < fromSums.Length; f++)
-                        toSums[f][n] = fromSums[f][m];
-                }
+                for (int m = 0; m < order.Length; m++)
+                    target[m] = source[order[m]];
+            }
+            else
+            {
+                for (int m = 0; m < order.Length; m++)
+                    target[order[m]] = source[m];
             }
         });
         (_residuals, _residualsOther) = (to, from);

@@ -88,6 +88,26 @@ public sealed class BayesTrainerTests
         Assert.Equal(ModelKind.Bayes, trained.Kind);
     }
 
+    [Fact]
+    public void A_visitor_folds_in_to_the_bayes_model_as_to_any_factor_model()
+    {
+        var (table, _) = Planted(users: 120, items: 80, rank: 2, perUser: 30, seed: 6);
+        var trained = BayesTrainer.Train(table, new TrainingOptions { Model = ModelKind.Bayes, Bayes = new BayesOptions { Rank = 2, Sweeps = 60 } });
+        var predictor = new Predictor(trained);
+        var foldIn = new Collab.ColdStart.FoldIn(trained);
+        // A visitor who answers exactly what user u7 rated in training gets predictions close to u7's.
+        int row = trained.Users.Encode("u7");
+        var answers = trained.Interactions.ItemsOf(row).ToArray().Zip(trained.Interactions.RatingsOf(row).ToArray())
+            .ToDictionary(p => trained.Items[p.First], p => p.Second);
+        var visitor = foldIn.User(answers);
+        Assert.Equal(answers.Count, visitor.RatingsUsed);
+        double gap = answers.Keys.Average(item => Math.Abs(visitor.Predict(item) - predictor.Predict("u7", item).Rating));
+        Assert.InRange(gap, 0, 0.35);
+        var recommended = visitor.Recommend(10);
+        Assert.Equal(10, recommended.Count);
+        Assert.DoesNotContain(recommended, r => answers.ContainsKey(r.Id));
+    }
+
     private sealed class Listener(Action<GibbsSweep> report) : IProgress<GibbsSweep>
     {
         public void Report(GibbsSweep value) => report(value);
