@@ -78,25 +78,13 @@ internal sealed class FeatureBlock
         return new FeatureBlock(name, side, rows.Count, width, rowStart, columns, values);
     }
 
+    // The entries grouped by column, each with its row: the column-wise copy of the block.
     private static (int[] Start, int[] Rows, float[] Values) Transpose(int rows, int width, int[] rowStart, int[] columns, float[] values)
     {
-        var start = new int[width + 1];
-        foreach (int column in columns)
-            start[column + 1]++;
-        for (int c = 0; c < width; c++)
-            start[c + 1] += start[c];
-        var next = start[..width];
-        var byColumnRows = new int[columns.Length];
-        var byColumnValues = new float[columns.Length];
+        var rowOf = new int[columns.Length];
         for (int r = 0; r < rows; r++)
-        {
-            for (int at = rowStart[r]; at < rowStart[r + 1]; at++)
-            {
-                int slot = next[columns[at]]++;
-                byColumnRows[slot] = r;
-                byColumnValues[slot] = values[at];
-            }
-        }
-        return (start, byColumnRows, byColumnValues);
+            rowOf.AsSpan(rowStart[r], rowStart[r + 1] - rowStart[r]).Fill(r);
+        var byColumn = GroupedPositions.By(columns, width);
+        return (byColumn.Start, [.. byColumn.Order.Select(at => rowOf[at])], [.. byColumn.Order.Select(at => values[at])]);
     }
 }

@@ -43,13 +43,13 @@ internal sealed partial class GibbsSampler
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
         // The per-rating state lives in user order while user-side blocks are drawn and in item order while item-side
         // blocks are: a block's passes then read each row's ratings as one contiguous run.
-        var byUser = RatingGroups.By(train.Users, users);
+        var byUser = GroupedPositions.By(train.Users, users);
         var order = byUser.Order;
         _ratings = [.. order.Select(n => train.RatingsArray[n])];
         _users = [.. order.Select(n => train.UsersArray[n])];
         _items = [.. order.Select(n => train.ItemsArray[n])];
         _userStart = byUser.Start;
-        var byItem = RatingGroups.By(_items, items);
+        var byItem = GroupedPositions.By(_items, items);
         _itemStart = byItem.Start;
         _itemOrder = byItem.Order;
         _blocks = [.. blocks.Select(b => new BlockState(b, rank))];

@@ -1,9 +1,9 @@
 namespace Collab.Training.Bayesian;
 
-/// <summary>The training ratings grouped by user (or item): group g holds Order[Start[g]..Start[g + 1]].</summary>
-internal sealed class RatingGroups
+/// <summary>Positions grouped by a key (ratings by user or item, entries by column): group g holds Order[Start[g]..Start[g + 1]].</summary>
+internal sealed class GroupedPositions
 {
-    private RatingGroups(int[] start, int[] order)
+    private GroupedPositions(int[] start, int[] order)
     {
         Start = start;
         Order = order;
@@ -13,8 +13,8 @@ internal sealed class RatingGroups
 
     public int[] Order { get; }
 
-    /// <summary>Groups rating positions by <paramref name="keys"/> (values below <paramref name="groups"/>), keeping their order.</summary>
-    public static RatingGroups By(ReadOnlySpan<int> keys, int groups)
+    /// <summary>Groups positions by <paramref name="keys"/> (values below <paramref name="groups"/>), keeping their order within a group.</summary>
+    public static GroupedPositions By(ReadOnlySpan<int> keys, int groups)
     {
         var start = new int[groups + 1];
         foreach (int key in keys)
@@ -25,6 +25,6 @@ internal sealed class RatingGroups
         var order = new int[keys.Length];
         for (int n = 0; n < keys.Length; n++)
             order[next[keys[n]]++] = n;
-        return new RatingGroups(start, order);
+        return new GroupedPositions(start, order);
     }
 }
