@@ -105,6 +105,8 @@ internal sealed class TrainOptionSet
                 },
             };
         }
+        if (kind == ModelKind.Bayes && parse.GetValue(_plot) is not null)
+            throw new UserErrorException("--plot draws the epoch losses of gradient training; the bayes model prints a line per sixteenth of its Gibbs chain instead. Drop --plot.");
         if (kind == ModelKind.Bayes)
         {
             training = training with

@@ -70,4 +70,14 @@ public sealed class BayesTrainTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("The lesson recipe trains the dot model, not bayes", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_loss_plot_is_refused_for_the_bayes_model_rather_than_promised_and_not_drawn()
+    {
+        using var folder = new TempFolder();
+        var result = CliRunner.Run("train", "--model", "bayes", "--plot", folder.Combine("loss.png"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--plot draws the epoch losses of gradient training", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.Combine("loss.png")));
+    }
 }

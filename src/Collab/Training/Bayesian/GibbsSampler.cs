@@ -70,8 +70,6 @@ internal sealed partial class GibbsSampler
         Refresh();
     }
 
-    public int Rank => _rank;
-
     public IReadOnlyList<BlockState> Blocks => _blocks;
 
     public double GlobalBias { get; private set; }
