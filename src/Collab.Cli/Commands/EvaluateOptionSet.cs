@@ -77,6 +77,14 @@ internal sealed class EvaluateOptionSet
                 },
             };
         }
+        else if (kind == ModelKind.Bayes)
+        {
+            int sweeps = parse.GetValue(_epochs) ?? training.Bayes.Sweeps;
+            training = training with
+            {
+                Bayes = training.Bayes with { Rank = parse.GetValue(_factors) ?? training.Bayes.Rank, Sweeps = sweeps, BurnIn = Math.Min(training.Bayes.BurnIn, sweeps / 4) },
+            };
+        }
         else if (kind == ModelKind.Ease && parse.GetValue(_wd) is { } lambda)
         {
             training = training with { Ease = training.Ease with { Lambda = lambda } };

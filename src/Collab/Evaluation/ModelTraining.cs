@@ -18,6 +18,13 @@ internal static class ModelTraining
                 training with { Ials = training.Ials with { Seed = seed, Threads = 1 }, Ease = training.Ease with { Threads = 1 } }, null, cancellation);
             return (new ModelScorer(ModelKindNames.Of(options.Model), closed, data.Items.Count, predictsRatings: false), clock.Elapsed.TotalSeconds);
         }
+        if (options.Model == ModelKind.Bayes)
+        {
+            var trained = BayesTrainer.Train(data, data.Table, training with { Seed = seed }, null, cancellation);
+            cancellation.ThrowIfCancellationRequested();
+            var (low, high) = CollabTrainer.RatingScale(data.Train);
+            return (new ClippedScorer(new ModelScorer("bayes", trained.Model, data.Items.Count, predictsRatings: true), low, high), trained.Summary.FitSeconds);
+        }
         var (model, _) = ModelFactory.Create(data, training, training.YRange, seed);
         var learner = new Learner(data, model, training.ToLearnerOptions(seed) with { Mode = TrainingMode.Exact, Threads = 1 });
         var watch = Stopwatch.StartNew();

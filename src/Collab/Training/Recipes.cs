@@ -68,13 +68,13 @@ public static class Recipes
 
     /// <summary>
     /// The starting settings of each model kind when no recipe is named: fastai's defaults for the rating models
-    /// (dot, nn), a ranking recipe for bpr and bce (no output range, 20 epochs, lr 1e-2, wd 0.1), and the kind's own
+    /// (dot, nn), <see cref="Accurate"/> for bayes, a ranking recipe for bpr and bce (no output range, 20 epochs, lr 1e-2, wd 0.1), and the kind's own
     /// options for the models that are not trained by gradient descent (ials, ease).
     /// </summary>
     public static TrainingOptions ForModel(ModelKind kind) => kind switch
     {
         ModelKind.Dot or ModelKind.Nn => Fastai with { Model = kind },
-        ModelKind.Bayes => new TrainingOptions { Model = kind, YRange = null },
+        ModelKind.Bayes => Accurate,
         ModelKind.Bpr or ModelKind.Bce => new TrainingOptions { Model = kind, YRange = null, Epochs = 20, LearningRate = 1e-2, WeightDecay = 0.1 },
         _ => new TrainingOptions { Model = kind, YRange = null },
     };

@@ -72,6 +72,16 @@ public sealed class BayesTrainTests
     }
 
     [Fact]
+    public void Evaluate_cross_validates_the_bayes_model_against_the_baselines()
+    {
+        var result = CliRunner.Run("evaluate", "ml-sample", "--model", "bayes", "--split", "kfold:2", "--epochs", "32");
+        Assert.True(result.ExitCode == 0, result.Error);
+        static double Rmse(string output, string model) =>
+            double.Parse(output.Split('\n').Single(l => l.StartsWith(model + " ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[model.Count(c => c == ' ') + 1], CultureInfo.InvariantCulture);
+        Assert.InRange(Rmse(result.Output, "bayes"), 0.5, Rmse(result.Output, "global-mean (baseline)"));
+    }
+
+    [Fact]
     public void A_loss_plot_is_refused_for_the_bayes_model_rather_than_promised_and_not_drawn()
     {
         using var folder = new TempFolder();
