@@ -79,11 +79,7 @@ internal sealed class EvaluateOptionSet
         }
         else if (kind == ModelKind.Bayes)
         {
-            int sweeps = parse.GetValue(_epochs) ?? training.Bayes.Sweeps;
-            training = training with
-            {
-                Bayes = training.Bayes with { Rank = parse.GetValue(_factors) ?? training.Bayes.Rank, Sweeps = sweeps, BurnIn = Math.Min(training.Bayes.BurnIn, sweeps / 4) },
-            };
+            training = training with { Bayes = training.Bayes.WithChain(parse.GetValue(_factors), parse.GetValue(_epochs)) };
         }
         else if (kind == ModelKind.Ease && parse.GetValue(_wd) is { } lambda)
         {

@@ -108,18 +108,7 @@ internal sealed class TrainOptionSet
         if (kind == ModelKind.Bayes && parse.GetValue(_plot) is not null)
             throw new UserErrorException("--plot draws the epoch losses of gradient training; the bayes model prints a line per sixteenth of its Gibbs chain instead. Drop --plot.");
         if (kind == ModelKind.Bayes)
-        {
-            training = training with
-            {
-                Bayes = training.Bayes with
-                {
-                    Rank = parse.GetValue(_factors) ?? training.Bayes.Rank,
-                    Sweeps = parse.GetValue(_epochs) ?? training.Bayes.Sweeps,
-                    // A short chain (--epochs) keeps three quarters of its sweeps.
-                    BurnIn = Math.Min(training.Bayes.BurnIn, (parse.GetValue(_epochs) ?? training.Bayes.Sweeps) / 4),
-                },
-            };
-        }
+            training = training with { Bayes = training.Bayes.WithChain(parse.GetValue(_factors), parse.GetValue(_epochs)) };
         int ensemble = parse.GetValue(_ensemble) ?? members;
         if (ensemble < 1)
             throw new UserErrorException("--ensemble must be at least 1.");

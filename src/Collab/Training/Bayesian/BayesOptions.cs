@@ -39,6 +39,16 @@ public sealed record BayesOptions
     /// <summary>Attributes of users (age, gender, occupation) by raw user id; null for none. <value>Default: null.</value></summary>
     public AttributeTable? UserAttributes { get; init; }
 
+    /// <summary>
+    /// These options with the rank and the chain's length given on a command line (null keeps each); a chain shorter
+    /// than four burn-ins keeps three quarters of its sweeps.
+    /// </summary>
+    public BayesOptions WithChain(int? rank, int? sweeps)
+    {
+        int length = sweeps ?? Sweeps;
+        return this with { Rank = rank ?? Rank, Sweeps = length, BurnIn = Math.Min(BurnIn, length / 4) };
+    }
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
     public void Validate()
     {
