@@ -16,15 +16,18 @@ public sealed class ApproximateTests
     private static readonly Predictor Indexed = new(Trained, Forced);
     private static readonly string[] Users = [.. Trained.Users.Ids.Skip(1)];
 
-    [Fact]
-    public void Forced_on_a_small_catalog_the_index_finds_almost_all_of_the_exact_top_10()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Forced_on_a_small_catalog_the_index_finds_almost_all_of_the_exact_top_10(bool halfPrecision)
     {
-        Assert.True(Indexed.UsesIndex);
+        var indexed = halfPrecision ? new Predictor(Trained, Forced with { HalfPrecision = true }) : Indexed;
+        Assert.True(indexed.UsesIndex);
         Assert.False(Exact.UsesIndex);
         double recall = Users.Average(user =>
         {
             var truth = Exact.Recommend(user, 10).Results.Select(r => r.Id).ToHashSet();
-            return Indexed.Recommend(user, 10).Results.Count(r => truth.Contains(r.Id)) / 10.0;
+            return indexed.Recommend(user, 10).Results.Count(r => truth.Contains(r.Id)) / 10.0;
         });
         Assert.True(recall >= 0.95, $"recall@10 {recall:F3}");
     }

@@ -42,7 +42,7 @@ internal static class IndexFile
     private static string Fingerprint(MetricKind metric, float[][] vectors, int[] rows, ApproximateOptions options)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(MemoryMarshal.AsBytes<int>([(int)metric, options.Connectivity, options.ExpansionAdd, options.ExpansionSearch, vectors.Length]));
+        hash.AppendData(MemoryMarshal.AsBytes<int>([(int)metric, options.Connectivity, options.ExpansionAdd, options.ExpansionSearch, options.HalfPrecision ? 1 : 0, vectors.Length]));
         hash.AppendData(MemoryMarshal.AsBytes<int>(rows));
         foreach (var vector in vectors)
             hash.AppendData(MemoryMarshal.AsBytes<float>(vector));
