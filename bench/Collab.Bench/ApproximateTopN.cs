@@ -12,7 +12,7 @@ namespace Collab.Bench;
 /// Approximate top-N (HNSW through USearch) against the exact scan on a synthetic catalog, one query at a time; a whole
 /// run, not a BenchmarkDotNet case, since one index build takes minutes. Run on one core (docs/benchmarks.md):
 /// <c>taskset -c 1 dotnet run -c Release --project bench/Collab.Bench -- approximate [items] [factors] [connectivity]
-/// [expansion add] [candidates per result, comma-separated] [repeats] [f32|f16]</c>.
+/// [expansion add] [candidates per result, comma-separated] [repeats] [f16 (default) | f32]</c>.
 /// </summary>
 /// <remarks>
 /// Item factors are clustered (1,000 "genres") with a decaying spectrum and log-normal lengths, as learned factors are;
@@ -36,7 +36,7 @@ internal static class ApproximateTopN
         };
         int[] candidates = args.Length > 4 ? [.. args[4].Split(',').Select(int.Parse)] : [defaults.CandidatesPerResult];
         int repeats = args.Length > 5 ? int.Parse(args[5]) : 5;
-        options = options with { HalfPrecision = args.Length > 6 && args[6] == "f16" };
+        options = options with { HalfPrecision = args.Length <= 6 || args[6] != "f32" };
 
         var trained = Catalog(items, k);
         var queries = Enumerable.Range(0, Users).Select(u => $"u{u}").ToArray();

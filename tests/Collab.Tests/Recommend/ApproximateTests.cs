@@ -21,7 +21,7 @@ public sealed class ApproximateTests
     [InlineData(true)]
     public void Forced_on_a_small_catalog_the_index_finds_almost_all_of_the_exact_top_10(bool halfPrecision)
     {
-        var indexed = halfPrecision ? new Predictor(Trained, Forced with { HalfPrecision = true }) : Indexed;
+        var indexed = halfPrecision ? Indexed : new Predictor(Trained, Forced with { HalfPrecision = false });
         Assert.True(indexed.UsesIndex);
         Assert.False(Exact.UsesIndex);
         double recall = Users.Average(user =>
